@@ -1,0 +1,70 @@
+"""Offline language identification of one message, cautious on short text.
+
+A short or ambiguous message returns None so that the conversation keeps its language: "ok",
+"no" and "taxi" are not evidence of anything. No model is downloaded: py3langid ships its model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from bot.text import fold
+
+# Words that, on their own, say which language a person is writing in. Kept short and certain:
+# a word shared by both languages (ok, no, taxi, permit) must not be here.
+MARKERS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "i i'm im you the is are my what how can do does thanks thank hello hi hey yes yeah "
+        "please pls where when why who need want have has work much much help of and "
+        "it it's this that will would should could get am don't dont can't cant".split()
+    ),
+    "fr": frozenset(
+        "je j'ai jai j'suis chu tu vous est c'est cest pas mon ma mes le les un une des et ou "
+        "de du pour avec merci bonjour salut oui ouais ouin non ca quoi comment combien peux peut "
+        "faut suis svp stp quel quelle travail travailler aide moi besoin veux puis pis "
+        "qu'est-ce quest-ce bonsoir allo".split()
+    ),
+}
+
+_WORD = re.compile(r"[\w']+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str | None  # None when not confident
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str, languages: Iterable[str] = ("en", "fr")) -> Detection:
+    """Say which of `languages` the text is written in, or None when unsure."""
+    languages = tuple(sorted(set(languages)))
+    words = _WORD.findall(fold(text))
+    if not words or text.lstrip().startswith("/"):
+        return Detection(None, 0.0)
+    marks = {lang: sum(w in MARKERS.get(lang, ()) for w in words) for lang in languages}
+    ranked = sorted(marks.items(), key=lambda kv: kv[1], reverse=True)
+    marker_lead = ranked[0][1] - (ranked[1][1] if len(ranked) > 1 else 0)
+
+    ident = _identifier()
+    ident.set_languages(list(languages))
+    lang, prob = ident.classify(text)
+
+    if len(words) >= 3 and prob >= 0.9:
+        # A confident statistical verdict on a real sentence wins unless the marker words clearly
+        # disagree (a French sentence full of English nouns, say).
+        if marker_lead >= 2 and ranked[0][0] != lang:
+            return Detection(ranked[0][0], 0.8)
+        return Detection(lang, float(prob))
+    if marker_lead >= 1 and (ranked[0][0] == lang or marker_lead >= 2 or prob < 0.9):
+        return Detection(ranked[0][0], 0.75)
+    return Detection(None, float(prob))

@@ -1,0 +1,86 @@
+"""NLU component: the language of each message, and any language the person asks for by name.
+
+Adds a `detected_language` entity when the detector is confident (the `detected_language` slot
+follows it) and a `language` entity when a language is named ("en français svp"). The reply
+language is then negotiated in bot/i18n/negotiate.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.i18n.catalogs import available_languages
+from bot.i18n.detect import detect
+from bot.i18n.names import name_index
+from bot.text import fold
+
+DETECTED = "detected_language"
+CHOSEN = "language"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class LanguageDetector(GraphComponent, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # None: every language that has a catalog under locales/.
+        return {"languages": None}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self.languages: List[str] = config.get("languages") or available_languages()
+        self._names = name_index(self.languages)
+        pattern = "|".join(sorted((re.escape(n) for n in self._names), key=len, reverse=True))
+        self._name_rx = re.compile(rf"\b({pattern})\b") if pattern else None
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LanguageDetector:
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            found = self._entities(text)
+            if found:
+                message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages
+
+    def _entities(self, text: str) -> List[Dict[str, Any]]:
+        if not text or text.lstrip().startswith("/"):
+            return []
+        out: List[Dict[str, Any]] = []
+        detection = detect(text, self.languages)
+        if detection.language:
+            out.append(self._entity(DETECTED, detection.language, 0, len(text), text, detection.confidence))
+        named: re.Match | None = self._name_rx.search(fold(text)) if self._name_rx else None
+        if named:
+            lang = self._names[named.group(1)]
+            out.append(self._entity(CHOSEN, lang, named.start(), named.end(), text, 1.0))
+        return out
+
+    def _entity(self, name: str, value: str, start: int, end: int, text: str, confidence: float) -> Dict[str, Any]:
+        return {
+            "entity": name,
+            "value": value,
+            "start": start,
+            "end": end,
+            "confidence_entity": round(float(confidence), 3),
+            "extractor": self.__class__.__name__,
+        }

@@ -1,0 +1,19 @@
+"""Text normalisation shared by the matchers: people type without accents, so we match without them."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, keeping one output character per input character.
+
+    Keeping the length lets a match found in the folded text be cut from the original text.
+    """
+    out = []
+    for ch in text.lower():
+        base = unicodedata.normalize("NFD", ch)[:1] or ch
+        out.append(base if len(base) == 1 else ch)
+    folded = "".join(out)
+    # Curly apostrophes are common on phones; treat them like the straight one.
+    return folded.replace("\u2019", "'").replace("\u02bc", "'")

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# One hash of everything a trained model depends on: config, domain, training data, NLU components.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+config=${1:-config.yml}
+{
+  echo "$config"
+  find "$config" domain.yml data/nlu data/stories data/safety data/places bot/nlu bot/safety bot/places bot/i18n/detect.py bot/text.py requirements.lock \
+    -type f \( -name '*.yml' -o -name '*.py' -o -name '*.lock' \) 2>/dev/null | LC_ALL=C sort | xargs sha256sum
+} | sha256sum | cut -d' ' -f1

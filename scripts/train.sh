@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Trains models/<name>.tar.gz unless the data, config and components are unchanged since the last training.
+# Usage: scripts/train.sh [config.yml] [model name]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+config=${1:-config.yml}
+name=${2:-trp}
+model="models/$name.tar.gz"
+want=$(scripts/fingerprint.sh "$config")
+if [ -f "$model" ] && [ -f "models/$name.fingerprint" ] && [ "$(cat "models/$name.fingerprint")" = "$want" ]; then
+  echo "train: $model is up to date"
+  exit 0
+fi
+echo "train: training $model from $config (about a minute or two on 2 cores)..."
+mkdir -p models
+start=$(date +%s)
+.venv/bin/rasa train --config "$config" --domain domain.yml --data data --out models \
+  --fixed-model-name "$name" --quiet
+echo "$want" > "models/$name.fingerprint"
+echo "train: done in $(( $(date +%s) - start )) s"
