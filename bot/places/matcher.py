@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.places.gazetteer import Gazetteer, default_gazetteer
 from bot.text import fold
+
+_ELISION = re.compile(r"\b(qu|[a-z])'")
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,8 @@ class PlaceMatcher:
 
         if not text or text.lstrip().startswith("/"):
             return []
-        folded = self.nlp.make_doc(fold(text))
+        # "l'Île-du-Prince-Édouard": split French elisions without moving any character.
+        folded = self.nlp.make_doc(_ELISION.sub(r"\1 ", fold(text)))
         original = self.nlp.make_doc(text)
         spans = [folded[s:e] for _, s, e in self.phrases(folded)]
         spans += [original[s:e] for _, s, e in self.codes(original)]

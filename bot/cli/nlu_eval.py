@@ -1,0 +1,103 @@
+"""Evaluate a trained model on the held-out examples of each language (tests/nlu/<lang>/).
+
+Used by the test suite (a pass/fail floor) and by `make eval` (the full report).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+ROOT = Path(__file__).resolve().parents[2]
+HELD_OUT = ROOT / "tests" / "nlu"
+
+
+@dataclass
+class Example:
+    text: str
+    intent: str
+    language: str
+    entities: list[dict] = field(default_factory=list)
+
+
+def held_out_examples(root: Path = HELD_OUT) -> list[Example]:
+    """Every held-out example, tagged with the language folder it came from."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    out = []
+    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        data = load_data(str(lang_dir))
+        for m in data.intent_examples:
+            out.append(Example(m.get("text"), m.get("intent"), lang_dir.name, m.get("entities") or []))
+    return out
+
+
+def scores(expected: Iterable[str], predicted: Iterable[str]) -> dict:
+    """Macro-F1 and per-intent precision/recall/F1, over the intents present in `expected`."""
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+    expected, predicted = list(expected), list(predicted)
+    labels = sorted(set(expected))
+    p, r, f, n = precision_recall_fscore_support(expected, predicted, labels=labels, zero_division=0)
+    return {
+        "macro_f1": float(f1_score(expected, predicted, labels=labels, average="macro", zero_division=0)),
+        "accuracy": sum(a == b for a, b in zip(expected, predicted)) / max(len(expected), 1),
+        "per_intent": {
+            label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(n[i])}
+            for i, label in enumerate(labels)
+        },
+    }
+
+
+async def parse_all(model_path: str, texts: list[str]) -> list[dict]:
+    import logging
+
+    from rasa.core.agent import Agent
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
+
+    # Parse logs would carry the examples' text; evaluation output stays on the figures.
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
+
+    agent = Agent.load(model_path)
+    return [await agent.parse_message(t) for t in texts]
+
+
+def evaluate(model_path: str, examples: list[Example] | None = None) -> dict:
+    examples = examples or held_out_examples()
+    parsed = asyncio.run(parse_all(model_path, [e.text for e in examples]))
+    report: dict = {"model": model_path, "languages": {}}
+    for lang in sorted({e.language for e in examples}):
+        idx = [i for i, e in enumerate(examples) if e.language == lang]
+        exp = [examples[i].intent for i in idx]
+        pred = [parsed[i]["intent"]["name"] for i in idx]
+        rep = scores(exp, pred)
+        rep["errors"] = [
+            {"text": examples[i].text, "expected": examples[i].intent, "predicted": parsed[i]["intent"]["name"]}
+            for i in idx
+            if parsed[i]["intent"]["name"] != examples[i].intent
+        ]
+        rep["expected"], rep["predicted"] = exp, pred
+        report["languages"][lang] = rep
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--model", default=str(ROOT / "models" / "trp.tar.gz"))
+    args = ap.parse_args(argv)
+    report = evaluate(args.model)
+    for lang, rep in report["languages"].items():
+        print(f"{lang}: macro-F1 {rep['macro_f1']:.3f}  accuracy {rep['accuracy']:.3f}  errors {len(rep['errors'])}")
+        for e in rep["errors"]:
+            print(f"    {e['expected']:>16} -> {e['predicted']:<16} {e['text']}")
+    print(json.dumps({k: v["macro_f1"] for k, v in report["languages"].items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Babel extractors for the YAML files that hold user-facing text (registered in babel.cfg).
+
+Every message gets a context (the response, question or fact id) so that the same English words
+used in two places can be translated differently, and a translator comment naming the
+placeholders that must be kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, BinaryIO, Iterator
+
+import yaml
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+Extracted = Iterator[tuple[int, str, tuple[str, str], list[str]]]
+
+
+def _root(fileobj: BinaryIO) -> yaml.Node | None:
+    return yaml.compose(fileobj.read().decode("utf-8"), Loader=yaml.SafeLoader)
+
+
+def _get(node: Any, key: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key:
+                return v
+    return None
+
+
+def _notes(text: str, *extra: str) -> list[str]:
+    notes = [e for e in extra if e]
+    found = sorted(set(_PLACEHOLDER.findall(text)))
+    if found:
+        notes.append("Keep " + ", ".join(found) + " exactly as written: filled in automatically.")
+    if re.search(r"\b911\b|\d-\d{3}-\d{3}-\d{4}", text):
+        notes.append("Phone numbers must stay exactly as written.")
+    return notes
+
+
+def _message(context: str, node: yaml.ScalarNode, *notes: str) -> tuple[int, str, tuple[str, str], list[str]]:
+    text = str(node.value)
+    return node.start_mark.line + 1, "pgettext", (context, text), _notes(text, *notes)
+
+
+def extract_domain(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any) -> Extracted:
+    """domain.yml: the text and button titles of every response."""
+    responses = _get(_root(fileobj), "responses")
+    if responses is None:
+        return
+    for name_node, variations in responses.value:
+        name = name_node.value
+        for variation in variations.value:
+            text = _get(variation, "text")
+            if text is not None:
+                yield _message(name, text, f"Response {name}.")
+            buttons = _get(variation, "buttons")
+            for button in buttons.value if buttons is not None else []:
+                title = _get(button, "title")
+                if title is not None:
+                    yield _message(name, title, "A button label: keep it short.")
+
+
+def extract_screening(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any) -> Extracted:
+    """data/screening.yml: questions, answer labels, staff notes and outcome texts."""
+    root = _root(fileobj)
+    questions = _get(root, "questions")
+    for qid_node, q in questions.value if questions is not None else []:
+        qid = qid_node.value
+        for key, note in (("text", "A screening question."), ("staff_note", "A note for hotline staff.")):
+            for lang_key in (key,):
+                node = _get(q, lang_key)
+                if node is not None:
+                    yield _message(f"screening.{qid}", node, note)
+        options = _get(q, "options")
+        for opt_id, opt in options.value if options is not None else []:
+            label = _get(opt, "label")
+            if label is not None:
+                yield _message(f"screening.{qid}.{opt_id.value}", label, "An answer button: keep it short.")
+    texts = _get(root, "texts")
+    for key_node, node in texts.value if texts is not None else []:
+        yield _message(f"screening.{key_node.value}", node)
+
+
+def extract_facts(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any) -> Extracted:
+    """data/facts.yml and data/offices.yml: statements shown when a person asks for sources."""
+    root = _root(fileobj)
+    for section in ("facts", "contacts"):
+        items = _get(root, section)
+        for id_node, item in items.value if items is not None else []:
+            for key in ("statement", "label", "hours"):
+                node = _get(item, key)
+                if node is not None:
+                    yield _message(f"{section}.{id_node.value}.{key}", node, "A fact with a public source.")

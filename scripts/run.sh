@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server (REST channel) and stops both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+RASA_PORT=${RASA_PORT:-5005}
+ACTIONS_PORT=${ACTIONS_PORT:-5055}
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "run: stopping..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+  echo "run: stopped"
+}
+trap stop INT TERM EXIT
+
+.venv/bin/rasa run actions --port "$ACTIONS_PORT" --actions actions &
+pids+=($!)
+endpoints=endpoints.yml
+if [ "$ACTIONS_PORT" != 5055 ]; then
+  endpoints=$(mktemp --suffix=.yml)
+  sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > "$endpoints"
+fi
+.venv/bin/rasa run --model models/trp.tar.gz --port "$RASA_PORT" --endpoints "$endpoints" \
+  --credentials credentials.yml &
+pids+=($!)
+
+echo "run: starting (the first answer takes about 20 s while the model loads)..."
+for _ in $(seq 1 180); do
+  if curl -fsS "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+cat <<TXT
+
+The assistant is ready. Talk to it over Rasa's REST channel:
+
+  curl -s http://localhost:$RASA_PORT/webhooks/rest/webhook \\
+       -H 'Content-Type: application/json' \\
+       -d '{"sender": "any-made-up-id", "message": "how much does the permit cost?"}'
+
+  (en français : "message": "combien ça coûte ?")
+
+Press Ctrl-C to stop.
+TXT
+wait -n "${pids[@]}"

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from assistant import MODEL, Assistant, Conversation  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    """The trained model served by a real Rasa server and action server (make test trains first)."""
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make test`, which trains it first")
+    a = Assistant(tmp_path_factory.mktemp("assistant")).start()
+    yield a
+    a.stop()
+
+
+@pytest.fixture
+def chat(assistant):
+    return Conversation(assistant)

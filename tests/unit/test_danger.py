@@ -1,0 +1,50 @@
+"""The danger safety net catches cries for help in both languages, and leaves ordinary questions alone."""
+
+import pytest
+
+from bot.safety.danger import DangerNet, default_net
+
+DANGER = [
+    "he is going to kill me",
+    "HELP!!!",
+    "they locked me in the basement",
+    "my boss has a knife",
+    "someone is following me right now",
+    "i want to die",
+    "he's at the door",
+    "il va me tuer",
+    "ils m'ont enfermée dans la chambre",
+    "je suis en danger",
+    "au secours",
+    "aidez-moi vite",
+    "quelqu'un me suit",
+    "je veux mourir",
+    "chu enfermee",
+    "Il Est Devant Ma Porte",
+]
+SAFE = [
+    "how much does the permit cost",
+    "help me understand the permit",
+    "my boss took my passport last year",
+    "can i work with a trp",
+    "est-ce que je peux travailler",
+    "combien de temps dure le permis",
+    "je veux parler à quelqu'un",
+    "/in_danger",
+]
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_danger_phrases_are_caught(text):
+    assert default_net().match(text) is not None
+
+
+@pytest.mark.parametrize("text", SAFE)
+def test_ordinary_questions_are_not_alarms(text):
+    assert default_net().match(text) is None
+
+
+def test_a_pattern_file_can_add_a_language():
+    net = DangerNet({"es": [r"\bme va a matar\b"]})
+    assert net.match("Me va a matar").language == "es"
+    assert net.match("me va a ayudar") is None

@@ -1,0 +1,46 @@
+"""Language detection and negotiation: the person is answered in the language they write."""
+
+import pytest
+
+from bot.i18n.detect import detect
+from bot.i18n.negotiate import conversation_language, negotiate
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("how much does the permit cost", "en"),
+        ("my boss took my passport and i cant leave", "en"),
+        ("combien ça coûte le permis", "fr"),
+        ("chu pas sure si j'ai droit a un permis", "fr"),
+        ("est-ce que je peux travailler", "fr"),
+        ("merci", "fr"),
+        ("thanks a lot", "en"),
+    ],
+)
+def test_detects_sentences_and_strong_words(text, lang):
+    assert detect(text).language == lang
+
+
+@pytest.mark.parametrize("text", ["ok", "no", "taxi", "Montréal", "", "   ", "/greet", "😀😀", "123"])
+def test_short_or_ambiguous_messages_keep_the_conversation_language(text):
+    assert detect(text).language is None
+
+
+def test_detection_is_limited_to_the_languages_offered():
+    assert detect("¿cuánto cuesta el permiso de residencia temporal?", ["en", "fr"]).language in {"en", "fr", None}
+    assert detect("¿cuánto cuesta el permiso de residencia temporal?", ["en", "es", "fr"]).language == "es"
+
+
+def test_explicit_choice_sticks_over_detection():
+    assert conversation_language("en", "fr", ["en", "fr"]) == "en"
+    assert conversation_language(None, "fr", ["en", "fr"]) == "fr"
+    assert conversation_language(None, None, ["en", "fr"], hint="fr-CA") == "fr"
+    assert conversation_language(None, None, ["en", "fr"]) == "en"
+
+
+def test_regional_variants_fall_back_to_the_language_then_english():
+    assert negotiate(["fr-CA"], ["en", "fr"]) == "fr"
+    assert negotiate(["fr_CA"], ["en", "fr"]) == "fr"
+    assert negotiate(["pt-BR"], ["en", "fr"]) == "en"
+    assert negotiate(["de", "fr"], ["en", "fr"]) == "fr"

@@ -1,0 +1,60 @@
+"""The in-process NLG answers in the conversation's language, with facts filled in from data."""
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+
+from bot.facts import fact_values
+from bot.nlg import TranslatingNLG, fill
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def nlg():
+    return TranslatingNLG(None, Domain.load(str(ROOT / "domain.yml")))
+
+
+def render(nlg, name, **slots):
+    return nlg.generate_from_slots(name, slots, "rest")
+
+
+def test_english_by_default_with_numbers_from_facts(nlg):
+    r = render(nlg, "utter_human")
+    assert "1-833-900-1010" in r["text"] and "{hotline}" not in r["text"]
+    assert "confidential" in r["text"]
+
+
+def test_french_when_detected(nlg):
+    r = render(nlg, "utter_human", detected_language="fr")
+    assert "1-833-900-1010" in r["text"]
+    assert "confidentiel" in r["text"] and "confidential," not in r["text"]
+
+
+def test_explicit_choice_wins_over_detected_language(nlg):
+    r = render(nlg, "utter_fee", language="en", detected_language="fr")
+    assert "no fee" in r["text"]
+
+
+def test_buttons_are_translated(nlg):
+    en = [b["title"] for b in render(nlg, "utter_greet")["buttons"]]
+    fr = [b["title"] for b in render(nlg, "utter_greet", detected_language="fr")["buttons"]]
+    assert en != fr and len(en) == len(fr)
+    assert [b["payload"] for b in render(nlg, "utter_greet")["buttons"]] == [
+        b["payload"] for b in render(nlg, "utter_greet", language="fr")["buttons"]
+    ]
+
+
+def test_language_menu_lists_each_language_in_its_own_name(nlg):
+    titles = {b["title"]: b["payload"] for b in render(nlg, "utter_choose_language")["buttons"]}
+    assert titles["English"] == '/change_language{"language":"en"}'
+    assert titles["Français"] == '/change_language{"language":"fr"}'
+
+
+def test_unknown_language_falls_back_to_english(nlg):
+    assert "no fee" in render(nlg, "utter_fee", language="de")["text"]
+
+
+def test_fill_leaves_unknown_placeholders_visible():
+    assert fill("call {hotline} or {nope}", fact_values()) == "call 1-833-900-1010 or {nope}"
