@@ -45,7 +45,7 @@ def scores(expected: Iterable[str], predicted: Iterable[str]) -> dict:
     p, r, f, n = precision_recall_fscore_support(expected, predicted, labels=labels, zero_division=0)
     return {
         "macro_f1": float(f1_score(expected, predicted, labels=labels, average="macro", zero_division=0)),
-        "accuracy": sum(a == b for a, b in zip(expected, predicted)) / max(len(expected), 1),
+        "accuracy": sum(a == b for a, b in zip(expected, predicted, strict=True)) / max(len(expected), 1),
         "per_intent": {
             label: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "support": int(n[i])}
             for i, label in enumerate(labels)

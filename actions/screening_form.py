@@ -1,0 +1,155 @@
+"""Rasa adapters for the screening conversation: thin wrappers over bot/screening and actions/eligibility.
+
+- validate_screening_form: which questions remain (data/screening.yml's ask_if) and what each
+  free-text or button answer means;
+- action_ask_q_<question>: asks one question, with its buttons, in the person's language;
+- action_start_screening / action_screening_result / action_screening_stopped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.eligibility import assess
+from actions.language import tracker_language
+from bot.i18n.catalogs import default_catalogs
+from bot.safety.danger import default_net
+from bot.screening.questionnaire import Question, default_questionnaire
+from bot.screening.result import Texts, render
+
+FORM = "screening_form"
+QUESTIONNAIRE = default_questionnaire()
+# Intents that, when no answer is found in the message, mean the person asked something else:
+# the form steps aside, a rule answers, and the same question comes back.
+ANSWER_INTENTS = {"affirm", "deny", "dont_know", "prefer_not_say", "nlu_fallback", None}
+
+
+def answers_from(tracker: Tracker) -> Dict[str, Any]:
+    return {q.id: tracker.get_slot(q.slot) for q in QUESTIONNAIRE.questions.values()}
+
+
+def all_labels(question: Question, option) -> List[str]:
+    """An option's label in every language, so a button pressed in French is understood anywhere."""
+    catalogs = default_catalogs()
+    return [
+        catalogs.pgettext(lang, f"screening.{question.id}.{option.id}", option.label) for lang in catalogs.languages
+    ]
+
+
+def understand(tracker: Tracker, question: Question) -> Any | None:
+    msg = tracker.latest_message or {}
+    return QUESTIONNAIRE.understand(
+        question,
+        msg.get("text") or "",
+        (msg.get("intent") or {}).get("name"),
+        msg.get("entities") or [],
+        labels=all_labels,
+    )
+
+
+class ValidateScreeningForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_screening_form"
+
+    async def required_slots(
+        self, domain_slots: List[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[str]:
+        return [q.slot for q in QUESTIONNAIRE.to_be_asked(answers_from(tracker))]
+
+    async def extract_answer(self, question: Question, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict:
+        if tracker.get_slot("requested_slot") != question.slot:
+            return {}
+        msg = tracker.latest_message or {}
+        intent = (msg.get("intent") or {}).get("name")
+        text = msg.get("text") or ""
+        in_danger = intent == "in_danger" or default_net().match(text) is not None
+        if in_danger and question.id != "safe_now":
+            return {}  # the danger rule answers first, then the form asks again
+        answer = understand(tracker, question)
+        if answer is not None:
+            return {question.slot: answer}
+        if intent not in ANSWER_INTENTS:
+            return {}  # a question in the middle: answered by a rule, then we come back
+        dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("not_understood"))
+        return {question.slot: None}
+
+    async def validate_q_safe_now(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if value == "no":
+            dispatcher.utter_message(response="utter_emergency")
+        return {"q_safe_now": value}
+
+
+def _make_extractor(question: Question):
+    async def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
+        return await self.extract_answer(question, dispatcher, tracker)
+
+    extract.__name__ = f"extract_{question.slot}"
+    return extract
+
+
+for _q in QUESTIONNAIRE.questions.values():
+    setattr(ValidateScreeningForm, f"extract_{_q.slot}", _make_extractor(_q))
+
+
+class AskQuestion:
+    """Asks one question of data/screening.yml; one Action class per question is made below."""
+
+    question: Question
+
+    def name(self) -> str:
+        return f"action_ask_{self.question.slot}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        t = Texts(tracker_language(tracker))
+        buttons = [{"title": t.label(self.question, o), "payload": t.label(self.question, o)}
+                   for o in self.question.options]
+        dispatcher.utter_message(text=t.question(self.question), buttons=buttons)
+        return []
+
+
+ASK_ACTIONS = {
+    q.slot: type(f"AskQuestion_{q.id}", (AskQuestion, Action), {"question": q})
+    for q in QUESTIONNAIRE.questions.values()
+}
+
+
+class StartScreening(Action):
+    """Clears earlier answers and explains how the questions work."""
+
+    def name(self) -> str:
+        return "action_start_screening"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("intro"))
+        return [SlotSet(slot, None) for slot in QUESTIONNAIRE.slots]
+
+
+class ScreeningResult(Action):
+    """What may fit, why, what to do next and who can help; then forgets the answers."""
+
+    def name(self) -> str:
+        return "action_screening_result"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        answers = answers_from(tracker)
+        location = answers.get("location")
+        location = location if isinstance(location, str) and ":" in location else None
+        for text in render(assess(answers), tracker_language(tracker), location):
+            dispatcher.utter_message(text=text)
+        return [SlotSet(slot, None) for slot in QUESTIONNAIRE.slots]
+
+
+class ScreeningStopped(Action):
+    def name(self) -> str:
+        return "action_screening_stopped"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("stopped"))
+        return [SlotSet(slot, None) for slot in QUESTIONNAIRE.slots] + [SlotSet("requested_slot", None)]

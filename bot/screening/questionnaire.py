@@ -1,0 +1,142 @@
+"""The screening questionnaire (data/screening.yml): which question comes next, and what an answer means.
+
+Pure logic: no Rasa imports, so the form, the staff guide and the tests share one reading of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+import yaml
+
+from bot.text import fold
+
+SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
+SKIP, UNSURE = "skip", "unsure"
+SLOT_PREFIX = "q_"
+POSTAL = re.compile(r"\b([abceghj-nprstvxy])\s?(\d)\s?([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
+
+Answers = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    intents: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern, ...] = ()
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    staff_note: str
+    options: dict[str, Option]
+    ask_if: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    multiple: bool = False
+    free_text: str | None = None
+
+    @property
+    def slot(self) -> str:
+        return SLOT_PREFIX + self.id
+
+    def applies(self, answers: Answers) -> bool:
+        """Whether this question matters given the earlier answers (unasked counts as skip)."""
+        for qid, allowed in self.ask_if.items():
+            given = answers.get(qid, SKIP)
+            given = given if isinstance(given, (list, tuple)) else [given]
+            if not any(g in allowed for g in given):
+                return False
+        return True
+
+
+class Questionnaire:
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.questions: dict[str, Question] = {}
+        for qid, q in data["questions"].items():
+            options = {
+                str(oid): Option(
+                    str(oid),
+                    o["label"],
+                    tuple(o.get("intents", [])),
+                    tuple(re.compile(p) for p in o.get("patterns", [])),
+                    o.get("reason"),
+                )
+                for oid, o in q["options"].items()
+            }
+            ask_if = {k: tuple(str(x) for x in v) for k, v in (q.get("ask_if") or {}).items()}
+            self.questions[qid] = Question(
+                qid, " ".join(q["text"].split()), " ".join(q["staff_note"].split()), options, ask_if,
+                bool(q.get("multiple")), q.get("free_text"),
+            )
+        self.texts: dict[str, str] = {k: " ".join(str(v).split()) for k, v in data.get("texts", {}).items()}
+
+    @classmethod
+    def load(cls, path: Path = SCREENING) -> Questionnaire:
+        return cls(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    @property
+    def slots(self) -> list[str]:
+        return [q.slot for q in self.questions.values()]
+
+    def to_be_asked(self, answers: Answers) -> list[Question]:
+        """The questions that matter for these answers, in order (answered ones included)."""
+        return [q for q in self.questions.values() if q.applies(answers)]
+
+    def next_question(self, answers: Answers) -> Question | None:
+        return next((q for q in self.to_be_asked(answers) if answers.get(q.id) is None), None)
+
+    def understand(
+        self,
+        question: Question,
+        text: str,
+        intent: str | None = None,
+        entities: Iterable[Mapping[str, Any]] = (),
+        labels: Callable[[Question, Option], Iterable[str]] = lambda q, o: [o.label],
+    ) -> Any:
+        """The answer a message gives to a question, or None if it gives none.
+
+        Patterns win over labels, labels over the classifier's intent: "my visa ran out" is an
+        answer about status even if the classifier hears a question about expiry.
+        """
+        folded = fold(text or "").strip()
+        if question.free_text == "place":
+            found = self._place(folded, text or "", entities)
+            if found:
+                return found
+        hits = [o.id for o in question.options.values() if any(p.search(folded) for p in o.patterns)]
+        if not hits:
+            hits = [
+                o.id
+                for o in question.options.values()
+                if folded and any(fold(label).strip(" .!?") == folded.strip(" .!?") for label in labels(question, o))
+            ]
+        if not hits and intent:
+            hits = [o.id for o in question.options.values() if intent in o.intents]
+        if not hits:
+            return None
+        if question.multiple:
+            specific = [h for h in hits if h not in (SKIP, UNSURE, "none")]
+            return specific or hits[:1]
+        return hits[0]
+
+    @staticmethod
+    def _place(folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
+        for e in entities:
+            if e.get("entity") == "place" and e.get("value"):
+                return f"place:{e['value']}"
+        m = POSTAL.search(text)
+        if m:
+            return "postal:" + (m.group(1) + m.group(2) + m.group(3)).upper()
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_questionnaire() -> Questionnaire:
+    return Questionnaire.load()

@@ -1,0 +1,106 @@
+"""Turn an assessment into the messages a person reads, in their language.
+
+Every sentence comes from data/screening.yml (translated through the catalogs) with facts filled
+in from data/facts.yml; the "last checked" date is formatted for the language by Babel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Mapping
+
+from babel.dates import format_date
+
+from actions.eligibility import Assessment
+from bot.facts import fact_values, last_checked, load_facts
+from bot.i18n.catalogs import Catalogs, default_catalogs
+from bot.nlg import fill
+from bot.places.offices import OfficeFinder, OfficeMatch, default_finder
+from bot.screening.questionnaire import Question, Questionnaire, default_questionnaire
+
+
+class Texts:
+    """Questionnaire text in one language, facts filled in."""
+
+    def __init__(self, lang: str, questionnaire: Questionnaire | None = None, catalogs: Catalogs | None = None):
+        self.lang = lang
+        self.q = questionnaire or default_questionnaire()
+        self.catalogs = catalogs or default_catalogs()
+        self.values = fact_values()
+
+    def _tr(self, context: str, text: str, **extra: Any) -> str:
+        return fill(self.catalogs.pgettext(self.lang, context, text), {**self.values, **extra})
+
+    def text(self, key: str, **extra: Any) -> str:
+        return self._tr(f"screening.{key}", self.q.texts[key], **extra)
+
+    def question(self, question: Question) -> str:
+        return self._tr(f"screening.{question.id}", question.text)
+
+    def label(self, question: Question, option_id: str) -> str:
+        return self._tr(f"screening.{question.id}.{option_id}", question.options[option_id].label)
+
+    def reason(self, question_id: str, option_id: str) -> str | None:
+        option = self.q.questions[question_id].options.get(option_id)
+        if option is None or not option.reason:
+            return None
+        return self._tr(f"screening.{question_id}.{option_id}.reason", option.reason)
+
+    def date(self, day: dt.date) -> str:
+        return format_date(day, format="long", locale=self.lang)
+
+
+def office_line(texts: Texts, match: OfficeMatch) -> str:
+    if match.kind == "found":
+        return texts.text("office.found", office=match.office.address)
+    if match.kind == "city_only":
+        return texts.text("office.city_only", office=match.office.city)
+    return texts.text("office.unknown")
+
+
+def render(
+    assessment: Assessment,
+    lang: str,
+    location: str | None = None,
+    finder: OfficeFinder | None = None,
+    texts: Texts | None = None,
+) -> list[str]:
+    """The result as a few short messages: what may fit and why, next steps, contacts, checked date."""
+    t = texts or Texts(lang)
+    finder = finder or default_finder()
+    messages = [t.text("result_intro")]
+    steps: list[str] = []
+    for outcome in assessment.outcomes:
+        lines = [t.text(f"outcome.{outcome.id}")]
+        reasons = [r for r in (t.reason(x.question, x.answer) for x in outcome.reasons) if r]
+        if reasons:
+            lines.append(t.text("why"))
+            lines += [f"• {r}" for r in reasons]
+        messages.append("\n".join(lines))
+        steps += [s for s in outcome.next_steps if s not in steps]
+    if steps:
+        messages.append("\n".join([t.text("next_steps_title")] + [f"• {t.text('step.' + s)}" for s in steps]))
+    contacts = [t.text("contacts_title"), f"• {t.text('contact.emergency')}", f"• {t.text('contact.hotline')}",
+                f"• {t.text('contact.ircc')}"]
+    if location:
+        match = finder.nearest(location)
+        contacts.append(f"• {office_line(t, match)}")
+        province = match.place.province if match.place else None
+        for c in finder.provincial_contacts(province, assessment.ids):
+            contacts.append(f"• {t._tr(f'contacts.{_contact_id(finder, c)}.label', c['label'])}: {c['phone']}")
+    messages.append("\n".join(contacts))
+    messages.append(t.text("checked", date=t.date(last_checked())))
+    return messages
+
+
+def _contact_id(finder: OfficeFinder, contact: Mapping[str, Any]) -> str:
+    return next(k for k, v in finder.contacts.items() if v is contact)
+
+
+def sources(fact_ids: list[str]) -> list[tuple[str, str, dt.date]]:
+    """(statement, source, checked) for each fact behind an assessment, for reviewers and staff."""
+    facts = load_facts()
+    return [(facts[f].statement, facts[f].source, facts[f].checked) for f in fact_ids if f in facts]
+
+
+Translator = Callable[[str, str, str], str]

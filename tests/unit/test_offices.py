@@ -1,0 +1,61 @@
+"""Office lookup: every province, postal codes, misspellings, and places we know nothing about."""
+
+import pytest
+import yaml
+
+from bot.places.gazetteer import default_gazetteer
+from bot.places.offices import DATA, default_finder
+
+PROVINCES = ["AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "YT", "NT", "NU"]
+
+
+@pytest.mark.parametrize("code", PROVINCES)
+def test_every_province_gets_an_answer(code):
+    name = default_gazetteer().provinces[code]["en"]
+    match = default_finder().nearest(f"place:{name}")
+    assert match.kind in {"found", "city_only", "unknown"}
+    if match.kind != "unknown":
+        assert match.office is not None
+
+
+@pytest.mark.parametrize(
+    "where, expected",
+    [
+        ("place:Montréal", "Complexe Guy-Favreau"),
+        ("place:montreal", "Complexe Guy-Favreau"),
+        ("place:Laval", "Complexe Guy-Favreau"),
+        ("place:British Columbia", "Hornby"),
+        ("place:Surrey", "King George"),
+        ("place:Calgary", "Harry Hays"),
+        ("postal:T2P", "Harry Hays"),
+        ("postal:H2X", "Complexe Guy-Favreau"),
+        ("postal:B3J", "Brunswick"),
+        ("place:Charlottetown", "Kent St"),
+        ("place:Mississauga", "Glen Erin"),
+    ],
+)
+def test_nearest_office_with_a_checked_address(where, expected):
+    match = default_finder().nearest(where)
+    assert match.kind == "found" and expected in match.office.address
+
+
+def test_cities_without_a_checked_address_are_named_without_one():
+    match = default_finder().nearest("place:Winnipeg")
+    assert match.kind == "city_only" and match.office.city == "Winnipeg" and match.office.address is None
+
+
+@pytest.mark.parametrize("where", ["place:Atlantis", "place:", "postal:Z9Z", "place:Iqaluit", "postal:X0A", None])
+def test_unknown_or_far_places_get_the_finder(where):
+    assert default_finder().nearest(where).kind == "unknown"
+
+
+def test_no_office_lacks_a_source_and_no_address_is_invented():
+    data = yaml.safe_load((DATA / "offices.yml").read_text())
+    for oid, office in data["offices"].items():
+        assert office.get("source"), oid
+        assert office.get("checked"), oid
+    for cid, contact in data["contacts"].items():
+        assert contact.get("source") and contact.get("checked"), cid
+    addresses = {o["address"] for o in data["offices"].values() if o.get("address")}
+    # The verified addresses of the reference sheet, and nothing else.
+    assert len(addresses) == 9
