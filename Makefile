@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test lint validate locales locales-check locale-add bench eval clean
+.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
@@ -21,7 +21,7 @@ lock:
 train: install
 	@scripts/train.sh
 
-run: install train
+run: install train compile-locales
 	@scripts/run.sh
 
 validate: install
@@ -30,9 +30,25 @@ validate: install
 lint: install
 	@$(BIN)/ruff check .
 
-test: install train
-	@$(MAKE) --no-print-directory lint validate
+test: install train compile-locales
+	@$(MAKE) --no-print-directory lint validate locales-check
 	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests
+
+# Translations (docs/translating.md): extract every string, update every catalog, compile .mo files.
+locales: install
+	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow all
+
+compile-locales: install
+	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow compile
+
+# Fails, naming the entry, on a missing or fuzzy translation, a broken placeholder or a changed phone number.
+locales-check: install
+	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow check
+
+# make locale-add LANG=es  (LANG must be given on the command line: the shell's own LANG is not a language to add)
+locale-add: install
+	@if [ "$(origin LANG)" != "command line" ]; then echo "usage: make locale-add LANG=xx (for example es or pt_BR)"; exit 2; fi
+	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow add $(LANG)
 
 clean:
 	rm -rf models results .rasa

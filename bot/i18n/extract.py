@@ -67,16 +67,23 @@ def extract_screening(fileobj: BinaryIO, keywords: Any, comment_tags: Any, optio
     questions = _get(root, "questions")
     for qid_node, q in questions.value if questions is not None else []:
         qid = qid_node.value
-        for key, note in (("text", "A screening question."), ("staff_note", "A note for hotline staff.")):
-            for lang_key in (key,):
-                node = _get(q, lang_key)
-                if node is not None:
-                    yield _message(f"screening.{qid}", node, note)
+        for key, context, note in (
+            ("text", f"screening.{qid}", "A screening question, asked one at a time."),
+            ("staff_note", f"screening.{qid}.staff_note", "A note for hotline staff, shown in the printed guide."),
+        ):
+            node = _get(q, key)
+            if node is not None:
+                yield _message(context, node, note)
         options = _get(q, "options")
         for opt_id, opt in options.value if options is not None else []:
             label = _get(opt, "label")
             if label is not None:
                 yield _message(f"screening.{qid}.{opt_id.value}", label, "An answer button: keep it short.")
+            reason = _get(opt, "reason")
+            if reason is not None:
+                yield _message(
+                    f"screening.{qid}.{opt_id.value}.reason", reason, "A reason shown with a result: one sentence."
+                )
     texts = _get(root, "texts")
     for key_node, node in texts.value if texts is not None else []:
         yield _message(f"screening.{key_node.value}", node)
