@@ -112,7 +112,8 @@ def test_start_and_stop_clear_previous_answers():
 
 
 def test_office_for_a_named_place():
-    msgs, _ = run(ActionFindOffice(), tracker("office in surrey?", "ask_office", [{"entity": "place", "value": "Surrey"}]))
+    place = [{"entity": "place", "value": "Surrey"}]
+    msgs, _ = run(ActionFindOffice(), tracker("office in surrey?", "ask_office", place))
     assert "King George" in msgs[0]["text"] and "appointment" in msgs[0]["text"]
 
 

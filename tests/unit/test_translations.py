@@ -90,7 +90,8 @@ def test_a_new_language_is_offered_and_used_with_no_code_change(locales):
     nlg = TranslatingNLG(None, Domain.load(str(ROOT / "domain.yml")), catalogs=catalogs)
     menu = nlg.generate_from_slots("utter_choose_language", {}, "rest")
     assert "Español" in [b["title"] for b in menu["buttons"]]
-    assert nlg.generate_from_slots("utter_language_changed", {"language": "es"}, "rest")["text"].startswith("De acuerdo")
+    changed = nlg.generate_from_slots("utter_language_changed", {"language": "es"}, "rest")
+    assert changed["text"].startswith("De acuerdo")
     # Untranslated entries fall back to English, never to an empty message.
     assert "1-833-900-1010" in nlg.generate_from_slots("utter_human", {"language": "es"}, "rest")["text"]
     # A draft language is checked for safety but not yet for completeness.
