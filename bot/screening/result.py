@@ -87,7 +87,8 @@ def render(
         contacts.append(f"• {office_line(t, match)}")
         province = match.place.province if match.place else None
         for c in finder.provincial_contacts(province, assessment.ids):
-            contacts.append(f"• {t._tr(f'contacts.{_contact_id(finder, c)}.label', c['label'])}: {c['phone']}")
+            label = t._tr(f"contacts.{_contact_id(finder, c)}.label", c["label"])
+            contacts.append(f"• {t.text('contact.provincial', label=label, phone=c['phone'])}")
     messages.append("\n".join(contacts))
     messages.append(t.text("checked", date=t.date(last_checked())))
     return messages
