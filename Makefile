@@ -50,5 +50,12 @@ locale-add: install
 	@if [ "$(origin LANG)" != "command line" ]; then echo "usage: make locale-add LANG=xx (for example es or pt_BR)"; exit 2; fi
 	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow add $(LANG)
 
+# Measurements, not tests: they write docs/benchmarks.md (see there for the figures).
+bench: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python -m bench.run
+
+eval: install train
+	@source scripts/env.sh && $(BIN)/python -m bench.eval
+
 clean:
 	rm -rf models results .rasa

@@ -99,3 +99,10 @@ def extract_facts(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: 
                 node = _get(item, key)
                 if node is not None:
                     yield _message(f"{section}.{id_node.value}.{key}", node, "A fact with a public source.")
+
+
+def extract_texts(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any) -> Extracted:
+    """data/system_texts.yml: what the channel says when it cannot answer normally."""
+    texts = _get(_root(fileobj), "texts")
+    for key_node, node in texts.value if texts is not None else []:
+        yield _message(f"system.{key_node.value}", node)

@@ -21,6 +21,10 @@ DANGER = [
     "je veux mourir",
     "chu enfermee",
     "Il Est Devant Ma Porte",
+    "please call the police",
+    "appelez la police",
+    "c'est une urgence",
+    "à l'aide!!",
 ]
 SAFE = [
     "how much does the permit cost",
@@ -31,6 +35,10 @@ SAFE = [
     "combien de temps dure le permis",
     "je veux parler à quelqu'un",
     "/in_danger",
+    "c'est quoi la ligne d'urgence contre la traite",
+    "j'ai droit a l'aide juridique?",
+    "vous allez pas appeler la police hein",
+    "will you call the police on me",
 ]
 
 

@@ -1,0 +1,125 @@
+"""`make eval`: understanding quality on the held-out examples, this project against stock Rasa.
+
+Intent macro-F1 and per-intent precision/recall per language, in_danger recall, a confusion-matrix
+image, and language-identification accuracy on messages of three words or more. The held-out
+examples (tests/nlu/<lang>) are never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.report import write_section  # noqa: E402
+from bench.run import CONFIGS, tiny_config, train  # noqa: E402
+from bot.cli.nlu_eval import evaluate, held_out_examples  # noqa: E402
+from bot.i18n.detect import detect  # noqa: E402
+
+TARGET_F1, TARGET_DANGER, TARGET_LID = 0.95, 1.0, 0.98
+
+
+def language_id(examples) -> dict:
+    long = [e for e in examples if len(e.text.split()) >= 3]
+    right = sum(detect(e.text).language == e.language for e in long)
+    return {"messages": len(long), "accuracy": right / max(len(long), 1)}
+
+
+def confusion_png(report: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import confusion_matrix
+
+    langs = list(report["languages"])
+    fig, axes = plt.subplots(1, len(langs), figsize=(9 * len(langs), 8))
+    axes = axes if len(langs) > 1 else [axes]
+    for ax, lang in zip(axes, langs, strict=True):
+        rep = report["languages"][lang]
+        labels = sorted(set(rep["expected"]) | set(rep["predicted"]))
+        m = confusion_matrix(rep["expected"], rep["predicted"], labels=labels)
+        ax.imshow(m, cmap="Blues")
+        ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=7)
+        ax.set_yticks(range(len(labels)), labels, fontsize=7)
+        ax.set(title=f"{lang}: expected (rows) vs predicted", xlabel="predicted", ylabel="expected")
+        for i in range(len(labels)):
+            for j in range(len(labels)):
+                if m[i, j]:
+                    ax.text(j, i, m[i, j], ha="center", va="center", fontsize=6)
+    fig.tight_layout()
+    fig.savefig(path, dpi=80)
+    plt.close(fig)
+
+
+def markdown(results: dict, lid: dict, chart: Path, tiny: bool) -> str:
+    ours, stock = results["project"], results.get("stock")
+    lines = [f"## Understanding ({dt.date.today().isoformat()})", "",
+             "Reproduce: `make eval`. Held-out examples in `tests/nlu/<lang>/`, written separately and never "
+             "trained on." + (" **Tiny smoke-test settings: not a measurement.**" if tiny else ""), "",
+             "| language | project macro-F1 | stock macro-F1 | project in_danger recall | stock in_danger recall |",
+             "| --- | --- | --- | --- | --- |"]
+    for lang, rep in ours["languages"].items():
+        s = stock["languages"][lang] if stock else None
+        lines.append(
+            f"| {lang} | {rep['macro_f1']:.3f} | {s['macro_f1']:.3f} | "
+            f"{rep['per_intent'].get('in_danger', {}).get('recall', float('nan')):.2f} | "
+            f"{s['per_intent'].get('in_danger', {}).get('recall', float('nan')):.2f} |" if s else
+            f"| {lang} | {rep['macro_f1']:.3f} | n/a | {rep['per_intent']['in_danger']['recall']:.2f} | n/a |"
+        )
+    lines += ["", f"Language identification on held-out messages of three words or more: "
+              f"{lid['accuracy']:.3f} ({lid['messages']} messages; target ≥ {TARGET_LID}).", ""]
+    lines += ["| target | met |", "| --- | --- |"]
+    for lang, rep in ours["languages"].items():
+        f1_ok = rep["macro_f1"] >= TARGET_F1 and (not stock or rep["macro_f1"] > stock["languages"][lang]["macro_f1"])
+        lines.append(f"| {lang}: macro-F1 ≥ {TARGET_F1} and above stock | {'yes' if f1_ok else '**no**'} |")
+        danger = rep["per_intent"].get("in_danger", {}).get("recall", 0)
+        lines.append(f"| {lang}: in_danger recall = 1.0 | {'yes' if danger >= TARGET_DANGER else '**no**'} |")
+    lines.append(f"| language identification ≥ {TARGET_LID} | {'yes' if lid['accuracy'] >= TARGET_LID else '**no**'} |")
+    lines += ["", "Per intent (project), precision / recall:", "", "| intent | " + " | ".join(ours["languages"]) + " |",
+              "| --- |" + " --- |" * len(ours["languages"])]
+    intents = sorted({i for rep in ours["languages"].values() for i in rep["per_intent"]})
+    for intent in intents:
+        cells = []
+        for rep in ours["languages"].values():
+            p = rep["per_intent"].get(intent)
+            cells.append(f"{p['precision']:.2f} / {p['recall']:.2f}" if p else "-")
+        lines.append(f"| {intent} | " + " | ".join(cells) + " |")
+    lines += ["", f"![confusion matrices]({chart.name})"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--tiny", action="store_true", help="smoke-test settings: a few examples, a 1-epoch stock model")
+    ap.add_argument("--report", default=str(ROOT / "docs" / "benchmarks.md"))
+    ap.add_argument("--chart", default=str(ROOT / "docs" / "confusion.png"))
+    args = ap.parse_args(argv)
+    examples = held_out_examples()
+    if args.tiny:
+        examples = examples[::20]
+    results = {}
+    for name, config in CONFIGS.items():
+        model_name = name
+        if args.tiny and name == "stock":
+            config, model_name = tiny_config(config), "stock-tiny"
+        train(model_name, config)
+        results[name] = evaluate(str(ROOT / "models" / f"{model_name}.tar.gz"), examples)
+        print(f"eval: {name}: " + ", ".join(f"{k} macro-F1 {v['macro_f1']:.3f}"
+                                             for k, v in results[name]["languages"].items()), flush=True)
+    lid = language_id(examples)
+    confusion_png(results["project"], Path(args.chart))
+    slim = {n: {lang: {k: v for k, v in rep.items() if k not in ("expected", "predicted")}
+                for lang, rep in r["languages"].items()} for n, r in results.items()}
+    Path(args.report).with_suffix(".eval.json").write_text(json.dumps({"results": slim, "lid": lid}, indent=2))
+    write_section(Path(args.report), "eval", markdown(results, lid, Path(args.chart), args.tiny))
+    print(f"eval: wrote {args.report} and {args.chart}")
+
+
+if __name__ == "__main__":
+    main()

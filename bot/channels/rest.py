@@ -1,0 +1,86 @@
+"""Rasa's standard REST channel (same URL and JSON), made safe for people in distress.
+
+- never silence: if the assistant produced nothing (the action server is down, an error), the
+  person gets the emergency number, the hotline and IRCC, in their language when it is clear;
+- bad input gets a kind answer: empty or non-text messages, control characters, huge messages;
+- logs never carry message text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from asyncio import CancelledError
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.i18n.detect import detect
+from bot.system_texts import system_text
+
+logger = logging.getLogger(__name__)
+
+MAX_CHARS = 4000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: Any) -> str:
+    """Printable text only: control characters out, odd types to empty."""
+    if not isinstance(text, str):
+        return ""
+    return _CONTROL.sub(" ", text).strip()
+
+
+class SafeRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        hook = Blueprint("safe_rest_webhook", __name__)
+
+        @hook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @hook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:  # sanic raises on a body that is not JSON
+                body = None
+            if not isinstance(body, dict) or not isinstance(body.get("sender"), (str, int)):
+                return response.json(
+                    {"error": 'send JSON like {"sender": "any-id", "message": "hello"}'}, status=400
+                )
+            sender = str(body["sender"])[:128]
+            text = clean(body.get("message"))
+            metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
+            lang = detect(text).language if text else None
+            if not text:
+                return response.json([{"recipient_id": sender, "text": system_text("empty", lang)}])
+            notes = []
+            if len(text) > MAX_CHARS:
+                text = text[:MAX_CHARS]
+                notes.append({"recipient_id": sender, "text": system_text("too_long", lang)})
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+                )
+            except CancelledError:
+                logger.error("rest: a message timed out")
+            except Exception:
+                logger.exception("rest: a message could not be handled")
+            messages = collector.messages
+            if not messages:
+                messages = [{"recipient_id": sender, "text": system_text("unavailable", lang)}]
+            return response.json(notes + messages)
+
+        return hook
+
+

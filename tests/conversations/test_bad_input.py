@@ -1,0 +1,56 @@
+"""Bad input gets a clear, kind answer over the REST channel, and the conversation goes on."""
+
+import json
+import urllib.error
+import urllib.request
+
+
+def post(assistant, body: bytes):
+    req = urllib.request.Request(f"{assistant.url}/webhooks/rest/webhook", data=body,
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_empty_message_gets_a_prompt(chat):
+    answer = chat.say("")
+    assert "did not get any text" in answer and "911" in answer
+
+
+def test_huge_message_is_read_and_answered(chat):
+    answer = chat.say("how much does it cost " + "please " * 3000)
+    assert "very long" in answer
+    assert "no fee" in answer
+
+
+def test_binary_and_control_characters(chat):
+    assert chat.say("\x00\x01\x02 how much does it cost \x7f").strip()
+
+
+def test_emoji_only(chat):
+    assert chat.say("😢😢😢").strip()
+
+
+def test_not_json_or_no_sender_is_explained(assistant):
+    status, body = post(assistant, b"not json at all")
+    assert status == 400 and "sender" in body["error"]
+    status, body = post(assistant, json.dumps({"message": "hi"}).encode())
+    assert status == 400
+
+
+def test_message_of_the_wrong_type(assistant):
+    status, body = post(assistant, json.dumps({"sender": "x-1", "message": {"nested": 1}}).encode())
+    assert status == 200 and body and "did not get any text" in body[0]["text"]
+
+
+def test_spanish_gets_a_kind_answer(chat):
+    answer = chat.say("hola necesito ayuda con mis papeles por favor")
+    # Not a language we read yet: a kind answer with a person to call, or the language menu.
+    assert "1-833-900-1010" in answer or "Français" in [b["title"] for b in chat.buttons()]
+
+
+def test_unknown_command(chat):
+    assert chat.say("/does_not_exist").strip()

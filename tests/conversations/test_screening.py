@@ -1,0 +1,115 @@
+"""The screening conversation against the real model and action server, in English and French."""
+
+import pytest
+
+
+def walk(chat, answers):
+    """Answer each question in turn; returns everything the assistant said."""
+    said = []
+    for a in answers:
+        said.append(chat.say(a))
+    return "\n".join(said)
+
+
+def test_trafficking_path_in_english(chat):
+    intro = chat.say("can i get a permit to stay?")
+    assert "one at a time" in intro and "safe right now" in intro
+    out = walk(chat, ["yes", "yes", "no I'm from Mexico", "my visa ran out in March",
+                      "my boss took my passport and I owe him money", "no", "no", "Calgary"])
+    assert "Temporary Resident Permit (TRP) for victims of human trafficking may fit" in out
+    assert "Someone took or keeps your identity documents." in out
+    assert "Harry Hays" in out and "appointment" in out
+    assert "1-833-900-1010" in out and "1-888-242-2100" in out and "911" in out
+    assert "you are eligible" not in out.lower()
+    assert "last checked on November 21, 2026" in out
+
+
+def test_family_violence_path_in_french(chat):
+    intro = chat.say("est-ce que je pourrais avoir un permis pour rester?")
+    assert "une à la fois" in intro and "en sécurité" in intro
+    out = walk(chat, ["oui", "oui", "non", "jamais eu de papiers", "rien de tout ça", "oui", "non", "passer"])
+    assert "violence familiale" in out
+    assert "pourrait" in out
+    assert "novembre 2026" in out
+
+
+def test_vulnerable_worker_and_buttons(chat):
+    chat.say("check my options")
+    chat.say("Yes, I'm safe")
+    chat.say("Yes")
+    chat.say("No")
+    status_buttons = [b["title"] for b in chat.buttons()]
+    assert "Work permit for one employer" in status_buttons
+    chat.say("Work permit for one employer")
+    out = walk(chat, ["Threats or violence", "Skip"])
+    assert "open work permit for vulnerable workers may fit" in out
+
+
+def test_valid_status_and_skipping(chat):
+    chat.say("can i apply for the trp")
+    out = walk(chat, ["I'd rather not say", "yes", "no", "valid visitor status", "skip", "skip"])
+    assert "does not apply for now" in out
+
+
+def test_citizen_path(chat):
+    chat.say("can i get a permit")
+    out = walk(chat, ["yes", "yes", "yes", "no thanks"])
+    assert "do not need an immigration permit" in out
+
+
+def test_free_text_i_dont_know(chat):
+    chat.say("est-ce que j'ai droit au permis")
+    out = walk(chat, ["je sais pas", "je sais pas", "je sais pas", "je sais pas", "je sais pas", "je sais pas",
+                      "je sais pas", "je sais pas"])
+    assert "ligne d'urgence" in out.lower() or "1-833-900-1010" in out
+
+
+def test_a_question_in_the_middle_then_the_flow_resumes(chat):
+    chat.say("can i get a permit")
+    chat.say("yes")
+    answer = chat.say("wait, how much does it cost?")
+    assert "February 4, 2025" in answer
+    assert "in Canada now" in answer, "the same question comes back"
+    assert "citizen" in chat.say("yes")
+
+
+def test_danger_in_the_middle_gives_911_first_then_resumes(chat):
+    chat.say("can i get a permit")
+    chat.say("yes")
+    answer = chat.say("he is coming back, he is going to hurt me")
+    assert "911" in answer and answer.index("911") < answer.index("1-833-900-1010")
+    assert "in Canada now" in answer
+    assert "citizen" in chat.say("yes")
+
+
+def test_not_safe_at_the_first_question_gives_911(chat):
+    chat.say("can i get a permit")
+    answer = chat.say("no")
+    assert "911" in answer and "in Canada now" in answer
+
+
+def test_stopping_and_restarting(chat):
+    chat.say("can i get a permit")
+    chat.say("yes")
+    stopped = chat.say("stop")
+    assert "stopped" in stopped
+    assert "February 4, 2025" in chat.say("how much does it cost")
+    restarted = chat.say("can i get a permit")
+    assert "safe right now" in restarted
+
+
+def test_unclear_answer_is_asked_again(chat):
+    chat.say("can i get a permit")
+    chat.say("yes")
+    answer = chat.say("banana")
+    assert "did not understand" in answer and "in Canada now" in answer
+
+
+@pytest.mark.parametrize("lang, start", [("en", "can i get a permit"), ("fr", "est-ce que je peux avoir un permis")])
+def test_action_server_down_still_gives_emergency_numbers(assistant, chat, lang, start):
+    assistant.stop_action_server()
+    try:
+        answer = chat.say(start)
+        assert "911" in answer and "1-833-900-1010" in answer
+    finally:
+        assistant.start_action_server()
