@@ -65,7 +65,8 @@ class SafeRestInput(RestInput):
                 return response.json([{"recipient_id": sender, "text": system_text("empty", lang)}])
             notes = []
             if len(text) > MAX_CHARS:
-                text = text[:MAX_CHARS]
+                # People often tell their story first and ask at the end: keep both ends.
+                text = text[: MAX_CHARS // 4] + " … " + text[-(MAX_CHARS * 3 // 4) :]
                 notes.append({"recipient_id": sender, "text": system_text("too_long", lang)})
             collector = CollectingOutputChannel()
             try:

@@ -21,9 +21,11 @@ def test_empty_message_gets_a_prompt(chat):
 
 
 def test_huge_message_is_read_and_answered(chat):
-    answer = chat.say("how much does it cost " + "please " * 3000)
+    story = "I came here to work on a farm and the boss keeps our papers and we work every day. " * 80
+    answer = chat.say(story + "How much does the permit cost?")
     assert "very long" in answer
-    assert "no fee" in answer
+    # The story is read: it is answered (the fee, or the questions that fit a story like this).
+    assert "no fee" in answer or "safe right now" in answer, answer
 
 
 def test_binary_and_control_characters(chat):

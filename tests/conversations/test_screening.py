@@ -102,7 +102,9 @@ def test_unclear_answer_is_asked_again(chat):
     chat.say("can i get a permit")
     chat.say("yes")
     answer = chat.say("banana")
-    assert "did not understand" in answer and "in Canada now" in answer
+    # A kind word (not understood, or what the assistant can help with), then the same question.
+    assert "did not understand" in answer or "only help with" in answer
+    assert answer.rstrip().endswith("Are you in Canada now?")
 
 
 @pytest.mark.parametrize("lang, start", [("en", "can i get a permit"), ("fr", "est-ce que je peux avoir un permis")])
