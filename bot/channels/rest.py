@@ -3,13 +3,18 @@
 - never silence: if the assistant produced nothing (the action server is down, an error), the
   person gets the emergency number, the hotline and IRCC, in their language when it is clear;
 - bad input gets a kind answer: empty or non-text messages, control characters, huge messages;
-- logs never carry message text.
+- logs never carry message text, and the tracker never sees the client's sender id, only a keyed
+  hash of it (SENDER_HASH_KEY from the environment).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
 import re
+import secrets
 from asyncio import CancelledError
 from typing import Any, Awaitable, Callable
 
@@ -25,6 +30,14 @@ from bot.system_texts import system_text
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 4000
+# Sender ids are stored only as keyed hashes. The key comes from the environment; without one, a
+# random key per process (conversations then do not outlive a restart, which is the default anyway).
+_KEY = (os.environ.get("SENDER_HASH_KEY") or secrets.token_hex(32)).encode()
+
+
+def pseudonym(sender: str) -> str:
+    """A stable, keyed hash of the client's sender id: the tracker never holds the raw id."""
+    return hmac.new(_KEY, sender.encode("utf-8", "replace"), hashlib.sha256).hexdigest()[:32]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -57,17 +70,18 @@ class SafeRestInput(RestInput):
                 return response.json(
                     {"error": 'send JSON like {"sender": "any-id", "message": "hello"}'}, status=400
                 )
-            sender = str(body["sender"])[:128]
+            client_id = str(body["sender"])[:256]
+            sender = pseudonym(client_id)
             text = clean(body.get("message"))
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             lang = detect(text).language if text else None
             if not text:
-                return response.json([{"recipient_id": sender, "text": system_text("empty", lang)}])
+                return response.json([{"recipient_id": client_id, "text": system_text("empty", lang)}])
             notes = []
             if len(text) > MAX_CHARS:
                 # People often tell their story first and ask at the end: keep both ends.
                 text = text[: MAX_CHARS // 4] + " … " + text[-(MAX_CHARS * 3 // 4) :]
-                notes.append({"recipient_id": sender, "text": system_text("too_long", lang)})
+                notes.append({"recipient_id": client_id, "text": system_text("too_long", lang)})
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
@@ -77,9 +91,9 @@ class SafeRestInput(RestInput):
                 logger.error("rest: a message timed out")
             except Exception:
                 logger.exception("rest: a message could not be handled")
-            messages = collector.messages
+            messages = [{**m, "recipient_id": client_id} for m in collector.messages]
             if not messages:
-                messages = [{"recipient_id": sender, "text": system_text("unavailable", lang)}]
+                messages = [{"recipient_id": client_id, "text": system_text("unavailable", lang)}]
             return response.json(notes + messages)
 
         return hook
