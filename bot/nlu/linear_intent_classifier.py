@@ -48,7 +48,8 @@ def build_pipeline(config: Dict[str, Any]):
     )
     svm = LinearSVC(C=config["C"], random_state=config["random_seed"])
     # Calibrated probabilities, so the FallbackClassifier's threshold means what it says.
-    return make_pipeline(features, CalibratedClassifierCV(svm, cv=config["calibration_folds"], method="sigmoid", ensemble=False))
+    calibrated = CalibratedClassifierCV(svm, cv=config["calibration_folds"], method="sigmoid", ensemble=False)
+    return make_pipeline(features, calibrated)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
