@@ -33,6 +33,10 @@ class PlaceMatcher:
         self.phrases.add("PLACE", list(self.nlp.tokenizer.pipe(gazetteer.phrases.keys())))
         self.codes = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.codes.add("CODE", list(self.nlp.tokenizer.pipe(gazetteer.codes.keys())))
+        self._by_initial: dict[str, list[str]] = {}
+        for phrase in gazetteer.phrases:
+            if len(phrase) >= 5:
+                self._by_initial.setdefault(phrase[0], []).append(phrase)
 
     def find(self, text: str) -> list[PlaceMention]:
         from spacy.util import filter_spans
@@ -44,14 +48,43 @@ class PlaceMatcher:
         original = self.nlp.make_doc(text)
         spans = [folded[s:e] for _, s, e in self.phrases(folded)]
         spans += [original[s:e] for _, s, e in self.codes(original)]
+        if not spans:
+            spans = self._near_misses(folded)
         mentions = []
         for span in filter_spans(spans):  # longest wins: "Prince Edward Island" over "Prince Edward"
             start, end = span.start_char, span.end_char
             surface = text[start:end]
-            value = self.gazetteer.phrases.get(fold(surface)) or self.gazetteer.codes.get(surface)
+            value = (
+                self.gazetteer.phrases.get(fold(surface))
+                or self.gazetteer.codes.get(surface)
+                or self._closest(fold(surface))
+            )
             if value:
                 mentions.append(PlaceMention(start, end, surface, value))
         return mentions
+
+
+    def _closest(self, folded: str) -> str | None:
+        from difflib import get_close_matches
+
+        if len(folded) < 5:
+            return None
+        # Misspellings rarely touch the first letter; comparing within it keeps this fast.
+        found = get_close_matches(folded, self._by_initial.get(folded[0], []), n=1, cutoff=0.85)
+        return self.gazetteer.phrases[found[0]] if found else None
+
+    def _near_misses(self, doc):
+        """Misspelt names ("Montreall", "Edmonon"): one to three words close to a known name."""
+        spans = []
+        words = [t for t in doc if t.is_alpha]
+        if len(words) > 12:  # a place given on its own, or in a short sentence
+            return spans
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                span = doc[words[i].i : words[i + size - 1].i + 1]
+                if len(span.text) >= 5 and self._closest(span.text):
+                    spans.append(span)
+        return spans
 
 
 @lru_cache(maxsize=1)

@@ -44,3 +44,9 @@ def test_every_province_and_territory_is_known_with_coordinates_for_cities():
         assert city.latitude is not None and city.longitude is not None
     assert g.get("Montréal").province == "QC"
     assert g.get("Quebec").kind == "province"
+
+
+@pytest.mark.parametrize("text, value", [("office in Montreall", "Montréal"), ("i live in edmonon", "Edmonton"),
+                                         ("Sherbroke", "Sherbrooke"), ("vancover bc", "Vancouver")])
+def test_misspelt_places_are_still_found(text, value):
+    assert [m.value for m in default_matcher().find(text)] == [value]
