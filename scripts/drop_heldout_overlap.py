@@ -1,0 +1,38 @@
+"""Removes from the training data any example that is also a held-out example (ignoring case,
+accents and punctuation), so the held-out evaluation stays honest. Prints what it removed."""
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
+
+from bot.text import fold  # noqa: E402
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^\w' ]+", "", fold(text)).strip()
+
+
+def main() -> None:
+    held = {norm(m.get("text")) for m in load_data("tests/nlu").intent_examples}
+    removed = 0
+    for f in sorted(Path("data/nlu").rglob("*.yml")):
+        kept = []
+        for line in f.read_text().splitlines(keepends=True):
+            m = re.match(r"^\s*- (.*)$", line)
+            if m and not line.lstrip().startswith("- intent:"):
+                plain = re.sub(r"\[([^\]]*)\](\([^)]*\)|\{[^}]*\})", r"\1", m.group(1))
+                if norm(plain) in held:
+                    removed += 1
+                    print(f"removed from {f}: {plain}")
+                    continue
+            kept.append(line)
+        f.write_text("".join(kept))
+    print(f"{removed} removed")
+
+
+if __name__ == "__main__":
+    main()
