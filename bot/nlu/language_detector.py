@@ -10,18 +10,15 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.i18n.catalogs import available_languages
 from bot.i18n.detect import detect
 from bot.i18n.names import name_index
+from bot.nlu.stateless import StatelessComponent
 from bot.text import fold
 
 DETECTED = "detected_language"
@@ -29,7 +26,7 @@ CHOSEN = "language"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class LanguageDetector(GraphComponent, EntityExtractorMixin):
+class LanguageDetector(StatelessComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         # None: every language that has a catalog under locales/.
@@ -41,18 +38,6 @@ class LanguageDetector(GraphComponent, EntityExtractorMixin):
         pattern = "|".join(sorted((re.escape(n) for n in self._names), key=len, reverse=True))
         self._name_rx = re.compile(rf"\b({pattern})\b") if pattern else None
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageDetector:
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

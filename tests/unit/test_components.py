@@ -36,12 +36,12 @@ def test_language_detector_reads_a_named_language():
 
 
 def test_place_extractor_adds_canonical_places():
-    (m,) = PlaceExtractor().process([msg("y'a tu un bureau a montreal")])
+    (m,) = PlaceExtractor({}).process([msg("y'a tu un bureau a montreal")])
     assert entities(m, "place") == ["Montréal"]
 
 
 def test_safety_net_overrides_a_wrong_intent_and_says_so():
-    net = DangerSafetyNet()
+    net = DangerSafetyNet({})
     (m,) = net.process([msg("he has a knife and he is at the door", intent="ask_office")])
     assert m.get(INTENT)["name"] == "in_danger"
     assert m.get("safety_net")["overrode"] == "ask_office"
