@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.report import write_section  # noqa: E402
-from bench.run import CONFIGS, tiny_config, train  # noqa: E402
+from bench.run import CONFIGS, MODEL_NAMES, tiny_config, train  # noqa: E402
 from bot.cli.nlu_eval import evaluate, held_out_examples  # noqa: E402
 from bot.i18n.detect import detect  # noqa: E402
 
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
         examples = examples[::20]
     results = {}
     for name, config in CONFIGS.items():
-        model_name = name
+        model_name = MODEL_NAMES[name]
         if args.tiny and name == "stock":
             config, model_name = tiny_config(config), "stock-tiny"
         train(model_name, config)

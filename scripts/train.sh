@@ -18,4 +18,5 @@ start=$(date +%s)
 .venv/bin/rasa train --config "$config" --domain domain.yml --data data --out models \
   --fixed-model-name "$name" --quiet
 echo "$want" > "models/$name.fingerprint"
+echo "$(( $(date +%s) - start ))" > "models/$name.train_seconds"
 echo "train: done in $(( $(date +%s) - start )) s"

@@ -51,16 +51,24 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float) -> None:
 class Assistant:
     """One Rasa server and one action server on free loopback ports."""
 
-    def __init__(self, workdir: Path, model: Path = MODEL, actions: bool = True) -> None:
+    def __init__(self, workdir: Path, model: Path = MODEL, actions: bool = True, stock_stores: bool = False) -> None:
         self.workdir = workdir
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         self.procs: dict[str, subprocess.Popen] = {}
         self.model = model
         self.start_actions = actions
+        # Rasa's own default stores instead of this project's (for the stock baseline).
+        self.stock_stores = stock_stores
 
     def endpoints(self) -> Path:
-        text = (ROOT / "endpoints.yml").read_text().replace("localhost:5055", f"127.0.0.1:{self.actions_port}")
+        import yaml
+
+        config = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+        config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
+        if self.stock_stores:
+            config.pop("tracker_store", None)
+        text = yaml.safe_dump(config, sort_keys=False)
         path = self.workdir / "endpoints.yml"
         path.write_text(text)
         return path
