@@ -110,7 +110,7 @@ class Questionnaire:
             found = self._place(folded, text or "", entities)
             if found:
                 return found
-        hits = [o.id for o in question.options.values() if any(p.search(folded) for p in o.patterns)]
+        hits = self._pattern_hits(question, folded)
         if not hits:
             hits = [
                 o.id
@@ -125,6 +125,21 @@ class Questionnaire:
             specific = [h for h in hits if h not in (SKIP, UNSURE, "none")]
             return specific or hits[:1]
         return hits[0]
+
+    @staticmethod
+    def _pattern_hits(question: Question, folded: str) -> list[str]:
+        """Options whose patterns match, longest match first: "pas au canada" beats "au canada",
+        "not safe" beats "safe", so a negation is never read as its opposite."""
+        scored = []
+        for o in question.options.values():
+            spans = [m.end() - m.start() for p in o.patterns for m in [p.search(folded)] if m]
+            if spans:
+                scored.append((max(spans), o.id))
+        if not question.multiple and scored:
+            best = max(n for n, _ in scored)
+            covered = [oid for n, oid in scored if n == best]
+            return covered
+        return [oid for _, oid in sorted(scored, key=lambda x: -x[0])] if question.multiple else []
 
     @staticmethod
     def _place(folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:

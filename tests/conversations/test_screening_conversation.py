@@ -115,3 +115,10 @@ def test_action_server_down_still_gives_emergency_numbers(assistant, chat, lang,
         assert "911" in answer and "1-833-900-1010" in answer
     finally:
         assistant.start_action_server()
+
+
+def test_outside_canada_in_french(chat):
+    chat.say("je veux savoir si j'ai droit à un permis")
+    out = walk(chat, ["oui", "non, je suis pas au canada"])
+    assert "au Canada" in out and "pourrait" not in out.split("\n")[-1]
+    assert "1-833-900-1010" in out and "911" in out

@@ -82,3 +82,13 @@ def test_no_combination_of_answers_raises_or_promises(answers, lang):
     text = "\n".join(render(a, lang if lang != "de" else "en"))
     assert not PROMISE.search(text)
     assert "may" in text or "pourr" in text or "peut" in text
+
+
+def test_a_negation_is_never_read_as_its_opposite():
+    qs = Q.questions
+    assert Q.understand(qs["in_canada"], "non, je suis pas au canada") == "no"
+    assert Q.understand(qs["in_canada"], "I'm not in Canada") == "no"
+    assert Q.understand(qs["in_canada"], "yes i am in canada") == "yes"
+    assert Q.understand(qs["safe_now"], "no im not safe") == "no"
+    assert Q.understand(qs["safe_now"], "je suis pas en sécurité") == "no"
+    assert Q.understand(qs["safe_now"], "i'm safe") == "yes"
