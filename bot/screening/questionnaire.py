@@ -18,6 +18,10 @@ from bot.text import fold
 SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
 SKIP, UNSURE = "skip", "unsure"
 SLOT_PREFIX = "q_"
+# A match right after a negation ("not safe", "pas au canada", "never had a valid visa") does not
+# count for the option it names.
+_NEGATED = re.compile(r"\b(not|no|never|pas|non|jamais|aucun|aucune|nope|isn'?t|ain'?t)\W+(\w+\W+)?$")
+_NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope)\b")
 POSTAL = re.compile(r"\b([abceghj-nprstvxy])\s?(\d)\s?([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
 
 Answers = Mapping[str, Any]
@@ -132,7 +136,12 @@ class Questionnaire:
         "not safe" beats "safe", so a negation is never read as its opposite."""
         scored = []
         for o in question.options.values():
-            spans = [m.end() - m.start() for p in o.patterns for m in [p.search(folded)] if m]
+            spans = [
+                m.end() - m.start()
+                for p in o.patterns
+                for m in [p.search(folded)]
+                if m and (_NEGATION_WORD.match(m.group(0)) or not _NEGATED.search(folded[: m.start()]))
+            ]
             if spans:
                 scored.append((max(spans), o.id))
         if not question.multiple and scored:

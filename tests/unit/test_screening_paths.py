@@ -92,3 +92,10 @@ def test_a_negation_is_never_read_as_its_opposite():
     assert Q.understand(qs["safe_now"], "no im not safe") == "no"
     assert Q.understand(qs["safe_now"], "je suis pas en sécurité") == "no"
     assert Q.understand(qs["safe_now"], "i'm safe") == "yes"
+
+
+def test_negated_answers_for_status_and_citizenship():
+    qs = Q.questions
+    assert Q.understand(qs["citizen_pr"], "i'm not a permanent resident") != "yes"
+    assert Q.understand(qs["status"], "my visa is not valid anymore") != "valid"
+    assert Q.understand(qs["status"], "my visa is still valid") == "valid"
