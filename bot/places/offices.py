@@ -55,6 +55,8 @@ class OfficeFinder:
         self.postal = yaml.safe_load((data_dir / "places" / "postal.yml").read_text(encoding="utf-8"))["letters"]
         self.offices: list[Office] = []
         for oid, o in raw["offices"].items():
+            if not isinstance(o.get("province"), str):
+                raise ValueError(f"office {oid}: province must be a quoted code, got {o.get('province')!r}")
             city = gazetteer.get(o["city"])
             if city is None or city.latitude is None:
                 raise ValueError(f"office {oid}: city {o['city']!r} is not in the gazetteer")
