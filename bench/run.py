@@ -188,7 +188,7 @@ def run_config(name: str, levels: list[tuple[int, int]], max_seconds: float, wor
     seconds, trained_now = train(model_name, config)
     model = ROOT / "models" / f"{model_name}.tar.gz"
     (workdir / name).mkdir(parents=True, exist_ok=True)
-    a = Assistant(workdir / name, model=model, actions=False, stock_stores=(name == "stock"))
+    a = Assistant(workdir / name, model=model, actions=False, stock=(name == "stock"))
     a.start_action_server()
     started = time.monotonic()  # from launching the Rasa server to its first answer
     a.start()

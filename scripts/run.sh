@@ -22,7 +22,7 @@ if [ "$ACTIONS_PORT" != 5055 ]; then
   endpoints=$(mktemp --suffix=.yml)
   sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > "$endpoints"
 fi
-.venv/bin/rasa run --model models/trp.tar.gz --port "$RASA_PORT" --endpoints "$endpoints" \
+.venv/bin/python -m bot.server run --model models/trp.tar.gz --port "$RASA_PORT" --endpoints "$endpoints" \
   --credentials credentials.yml &
 pids+=($!)
 

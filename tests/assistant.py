@@ -51,36 +51,45 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float) -> None:
 class Assistant:
     """One Rasa server and one action server on free loopback ports."""
 
-    def __init__(self, workdir: Path, model: Path = MODEL, actions: bool = True, stock_stores: bool = False) -> None:
+    def __init__(self, workdir: Path, model: Path = MODEL, actions: bool = True, stock: bool = False) -> None:
         self.workdir = workdir
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         self.procs: dict[str, subprocess.Popen] = {}
         self.model = model
         self.start_actions = actions
-        # Rasa's own default stores instead of this project's (for the stock baseline).
-        self.stock_stores = stock_stores
+        # Stock Rasa (its command, REST channel and stores) for the baseline of the benchmarks.
+        self.stock = stock
 
     def endpoints(self) -> Path:
         import yaml
 
         config = yaml.safe_load((ROOT / "endpoints.yml").read_text())
         config["action_endpoint"]["url"] = f"http://127.0.0.1:{self.actions_port}/webhook"
-        if self.stock_stores:
+        if self.stock:
             config.pop("tracker_store", None)
         text = yaml.safe_dump(config, sort_keys=False)
         path = self.workdir / "endpoints.yml"
         path.write_text(text)
         return path
 
+    def credentials(self) -> Path:
+        if not self.stock:
+            return ROOT / "credentials.yml"
+        path = self.workdir / "credentials.yml"
+        path.write_text("rest:\n")
+        return path
+
     def start(self) -> Assistant:
-        rasa = str(ROOT / ".venv" / "bin" / "rasa")
         log = (self.workdir / "servers.log").open("ab")
         if self.start_actions:
             self.start_action_server()
+        # The stock baseline runs Rasa's own command and REST channel; the project its tuned server.
+        python = str(ROOT / ".venv" / "bin" / "python")
+        server = [str(ROOT / ".venv" / "bin" / "rasa")] if self.stock else [python, "-m", "bot.server"]
         self.procs["rasa"] = subprocess.Popen(
-            [rasa, "run", "--model", str(self.model), "--enable-api", "--port", str(self.rasa_port),
-             "--endpoints", str(self.endpoints()), "--credentials", str(ROOT / "credentials.yml")],
+            [*server, "run", "--model", str(self.model), "--enable-api", "--port", str(self.rasa_port),
+             "--endpoints", str(self.endpoints()), "--credentials", str(self.credentials())],
             cwd=ROOT, env=_env(), stdout=log, stderr=subprocess.STDOUT,
         )
         _wait(f"{self.url}/status", self.procs["rasa"], 180)
