@@ -15,6 +15,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.i18n import domain_model
 from bot.i18n.catalogs import available_languages
 from bot.i18n.detect import detect
 from bot.i18n.names import name_index
@@ -37,6 +38,7 @@ class LanguageDetector(StatelessComponent, EntityExtractorMixin):
         self._names = name_index(self.languages)
         pattern = "|".join(sorted((re.escape(n) for n in self._names), key=len, reverse=True))
         self._name_rx = re.compile(rf"\b({pattern})\b") if pattern else None
+        domain_model.model()  # built while the server starts, not during someone's first message
 
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -43,3 +43,22 @@ def test_regional_variants_fall_back_to_the_language_then_english():
     assert negotiate(["fr_CA"], ["en", "fr"]) == "fr"
     assert negotiate(["pt-BR"], ["en", "fr"]) == "en"
     assert negotiate(["de", "fr"], ["en", "fr"]) == "fr"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("ok on arrete la", "fr"),  # py3langid alone reads this as English
+        ("bitcoin va tu remonter", "fr"),
+        ("my boss keeps my papers what now", "en"),
+    ],
+)
+def test_the_assistants_own_examples_teach_the_detector_how_people_write_here(text, lang):
+    assert detect(text).language == lang
+
+
+def test_the_domain_model_knows_only_languages_with_training_examples():
+    from bot.i18n import domain_model
+
+    assert set(domain_model.probabilities("bonjour tout le monde")) == {"en", "fr"}
+    assert detect("¿cuánto cuesta el permiso de residencia temporal?", ["en", "es", "fr"]).language == "es"

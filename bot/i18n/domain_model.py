@@ -1,0 +1,61 @@
+"""A small language model of how people write to this assistant, learnt from its training data.
+
+py3langid is trained on newspapers and Wikipedia; people here write "jsp", "chu rendue a Laval",
+"ethereum va monter?" or "english lessons possible?". A naive Bayes over character n-grams of the
+assistant's own examples (data/nlu/<language>/) knows that vocabulary. It is built on first use
+(about a second) and only covers languages with training examples.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from bot.text import fold
+
+NLU_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def examples(root: Path = NLU_DATA) -> list[tuple[str, str]]:
+    """(text, language) for every training example, the language being its folder's name."""
+    out = []
+    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        for path in sorted(lang_dir.glob("*.yml")):
+            for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
+                for line in str(block.get("examples", "")).splitlines():
+                    text = _ANNOTATION.sub(r"\1", line.strip().removeprefix("- ").strip())
+                    if text:
+                        out.append((text, lang_dir.name))
+    return out
+
+
+def build(samples: Iterable[tuple[str, str]]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.naive_bayes import MultinomialNB
+    from sklearn.pipeline import make_pipeline
+
+    texts, langs = zip(*samples, strict=True)
+    model = make_pipeline(
+        TfidfVectorizer(preprocessor=fold, analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
+        MultinomialNB(alpha=0.1),
+    )
+    return model.fit(list(texts), list(langs))
+
+
+@lru_cache(maxsize=1)
+def model():
+    samples = examples()
+    return build(samples) if len({lang for _, lang in samples}) > 1 else None
+
+
+def probabilities(text: str) -> dict[str, float]:
+    """Language -> probability for the languages with training data; {} when there is no model."""
+    m = model()
+    if m is None:
+        return {}
+    return dict(zip(m.classes_, (float(p) for p in m.predict_proba([text])[0]), strict=True))
