@@ -14,25 +14,32 @@ from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = ROOT / "tests" / "nlu"
+WRITTEN_LANGUAGE = ROOT / "tests" / "nlu_written_language.yml"
 
 
 @dataclass
 class Example:
     text: str
     intent: str
-    language: str
+    language: str  # the conversation's: the folder the example is in
     entities: list[dict] = field(default_factory=list)
+    written: str = ""  # the language the text is written in ("mixed" for two)
 
 
 def held_out_examples(root: Path = HELD_OUT) -> list[Example]:
     """Every held-out example, tagged with the language folder it came from."""
+    import yaml
     from rasa.shared.nlu.training_data.loading import load_data
 
+    other = yaml.safe_load(WRITTEN_LANGUAGE.read_text(encoding="utf-8")) if WRITTEN_LANGUAGE.exists() else {}
     out = []
     for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        written = {text: lang for lang, texts in (other.get(lang_dir.name) or {}).items() for text in texts}
         data = load_data(str(lang_dir))
         for m in data.intent_examples:
-            out.append(Example(m.get("text"), m.get("intent"), lang_dir.name, m.get("entities") or []))
+            text = m.get("text")
+            out.append(Example(text, m.get("intent"), lang_dir.name, m.get("entities") or [],
+                               written.get(text, lang_dir.name)))
     return out
 
 
