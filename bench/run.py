@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--chart", default=str(ROOT / "docs" / "benchmarks.png"))
     ap.add_argument("--configs", default="project,stock")
     args = ap.parse_args(argv)
-    levels = [(1, 2), (2, 4)] if args.tiny else [(1, 12), (10, 40), (50, 100)]
+    levels = [(1, 2), (2, 4)] if args.tiny else [(1, 24), (10, 60), (50, 150)]
     max_seconds = 60 if args.tiny else 240
     with tempfile.TemporaryDirectory() as tmp:
         results = [run_config(n, levels, max_seconds, Path(tmp), args.tiny) for n in args.configs.split(",")]
