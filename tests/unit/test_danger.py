@@ -25,6 +25,13 @@ DANGER = [
     "appelez la police",
     "c'est une urgence",
     "à l'aide!!",
+    "i need the police now",
+    "bachao",
+    "dopomozhit bud laska",
+    "допоможіть",
+    "помогите",
+    "tulungan niyo po ako",
+    "he hit me again",
 ]
 SAFE = [
     "how much does the permit cost",
@@ -38,6 +45,9 @@ SAFE = [
     "c'est quoi la ligne d'urgence contre la traite",
     "j'ai droit a l'aide juridique?",
     "vous allez pas appeler la police hein",
+    "i need a police report for my application",
+    "can i go to the emergency room without insurance",
+    "no he never hit me",
     "will you call the police on me",
 ]
 
