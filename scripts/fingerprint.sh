@@ -6,10 +6,10 @@ config=${1:-config.yml}
 # This project's components count only for a configuration that uses them (not the stock baseline).
 code=()
 if grep -q "name: bot\." "$config"; then
-  code=(bot/nlu bot/safety bot/places bot/i18n/detect.py bot/i18n/domain_model.py bot/text.py)
+  code=(data/safety data/places bot/nlu bot/safety bot/places bot/i18n/detect.py bot/i18n/domain_model.py bot/text.py)
 fi
 {
   echo "$config"
-  find "$config" domain.yml data/nlu data/stories data/safety data/places "${code[@]}" requirements.lock \
+  find "$config" domain.yml data/nlu data/stories "${code[@]}" requirements.lock \
     -type f \( -name '*.yml' -o -name '*.py' -o -name '*.lock' \) 2>/dev/null | LC_ALL=C sort | xargs sha256sum
 } | sha256sum | cut -d' ' -f1
