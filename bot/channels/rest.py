@@ -74,14 +74,13 @@ class SafeRestInput(RestInput):
             sender = pseudonym(client_id)
             text = clean(body.get("message"))
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
-            lang = detect(text).language if text else None
             if not text:
-                return response.json([{"recipient_id": client_id, "text": system_text("empty", lang)}])
+                return response.json([{"recipient_id": client_id, "text": system_text("empty", None)}])
             notes = []
             if len(text) > MAX_CHARS:
                 # People often tell their story first and ask at the end: keep both ends.
                 text = text[: MAX_CHARS // 4] + " … " + text[-(MAX_CHARS * 3 // 4) :]
-                notes.append({"recipient_id": client_id, "text": system_text("too_long", lang)})
+                notes.append({"recipient_id": client_id, "text": system_text("too_long", detect(text).language)})
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
@@ -93,7 +92,8 @@ class SafeRestInput(RestInput):
                 logger.exception("rest: a message could not be handled")
             messages = [{**m, "recipient_id": client_id} for m in collector.messages]
             if not messages:
-                messages = [{"recipient_id": client_id, "text": system_text("unavailable", lang)}]
+                # Only now is the language needed: the assistant's own answers carry it otherwise.
+                messages = [{"recipient_id": client_id, "text": system_text("unavailable", detect(text).language)}]
             return response.json(notes + messages)
 
         return hook

@@ -62,3 +62,17 @@ def test_the_domain_model_knows_only_languages_with_training_examples():
 
     assert set(domain_model.probabilities("bonjour tout le monde")) == {"en", "fr"}
     assert detect("¿cuánto cuesta el permiso de residencia temporal?", ["en", "es", "fr"]).language == "es"
+
+
+def test_the_fast_scorer_computes_what_the_fitted_model_does():
+    import numpy as np
+
+    from bot.i18n import domain_model
+
+    pipeline = domain_model.build(domain_model.examples())
+    scorer = domain_model.Scorer(pipeline)
+    for text in ["ok on arrete la", "my boss keeps my papers", "", "😀", "Montréal", "x" * 500]:
+        expected = dict(zip(pipeline.classes_, pipeline.predict_proba([text])[0], strict=True))
+        got = scorer(text)
+        assert set(got) == set(expected)
+        assert np.allclose([got[k] for k in sorted(got)], [expected[k] for k in sorted(expected)])
