@@ -9,13 +9,14 @@ assistant's own examples (data/nlu/<language>/) knows that vocabulary. It is bui
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import yaml
 
+from bot.fast_tfidf import TfidfRow
 from bot.text import fold
 
 NLU_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
@@ -49,28 +50,19 @@ def build(samples: Iterable[tuple[str, str]]):
 
 
 class Scorer:
-    """The fitted model's arithmetic without scikit-learn's per-call checks, which cost ten times
-    the arithmetic on one short message (it runs on every message)."""
+    """The fitted model's arithmetic without scikit-learn's per-call checks (bot/fast_tfidf.py):
+    it runs on every message."""
 
     def __init__(self, pipeline) -> None:
-        vectorizer, bayes = pipeline.steps[0][1], pipeline.steps[-1][1]
-        self.analyze = vectorizer.build_analyzer()
-        self.vocabulary = vectorizer.vocabulary_
-        self.idf = vectorizer.idf_
+        self.row = TfidfRow(pipeline.steps[0][1])
+        bayes = pipeline.steps[-1][1]
         self.log_prob = bayes.feature_log_prob_
         self.prior = bayes.class_log_prior_
         self.classes = [str(c) for c in bayes.classes_]
 
     def __call__(self, text: str) -> dict[str, float]:
-        import numpy as np
-
-        counts = Counter(i for gram in self.analyze(text) if (i := self.vocabulary.get(gram)) is not None)
-        joint = self.prior.copy()
-        if counts:
-            idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
-            weights = (1 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * self.idf[idx]
-            weights /= np.linalg.norm(weights)  # sublinear tf, idf, l2 norm: TfidfVectorizer's
-            joint = joint + self.log_prob[:, idx] @ weights
+        idx, weights = self.row(text)
+        joint = self.prior + self.log_prob[:, idx] @ weights
         joint = np.exp(joint - joint.max())
         return dict(zip(self.classes, (float(p) for p in joint / joint.sum()), strict=True))
 

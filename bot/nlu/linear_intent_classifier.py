@@ -28,6 +28,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.fast_tfidf import TfidfRow
 from bot.text import fold
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,50 @@ def build_pipeline(config: Dict[str, Any]):
     return make_pipeline(features, calibrated)
 
 
+class FastScorer:
+    """The fitted pipeline's probabilities for one message, computed directly (bot/fast_tfidf.py).
+
+    Same numbers as `pipeline.predict_proba` (tests/unit/test_linear_classifier.py): tf-idf rows of
+    each vectorizer side by side, the SVM's decision values, then the per-intent sigmoid
+    calibration, normalised.
+    """
+
+    def __init__(self, pipeline: Any) -> None:
+        union, calibrated = pipeline.steps[0][1], pipeline.steps[-1][1]
+        if len(calibrated.calibrated_classifiers_) != 1 or len(calibrated.classes_) < 3:
+            raise ValueError("FastScorer needs one calibrated multi-class model (ensemble=False)")
+        self.rows, offset = [], 0
+        for _, vectorizer in union.transformer_list:
+            self.rows.append(TfidfRow(vectorizer, offset))
+            offset += len(vectorizer.vocabulary_)
+        inner = calibrated.calibrated_classifiers_[0]
+        svm = getattr(inner, "estimator", None) or inner.base_estimator
+        if list(svm.classes_) != list(calibrated.classes_):
+            raise ValueError("FastScorer expects the SVM's classes in the calibrated order")
+        self.coef, self.intercept = svm.coef_, svm.intercept_
+        self.a = np.array([c.a_ for c in inner.calibrators])
+        self.b = np.array([c.b_ for c in inner.calibrators])
+        self.classes_ = calibrated.classes_
+
+    def probabilities(self, text: str) -> np.ndarray:
+        parts = [row(text) for row in self.rows]
+        idx = np.concatenate([p[0] for p in parts])
+        weights = np.concatenate([p[1] for p in parts])
+        decision = self.coef[:, idx] @ weights + self.intercept
+        proba = 1.0 / (1.0 + np.exp(self.a * decision + self.b))
+        total = proba.sum()
+        return proba / total if total > 0 else np.full(len(proba), 1.0 / len(proba))
+
+
+def fast_scorer(pipeline: Any) -> FastScorer | None:
+    """A FastScorer when the pipeline has the expected shape; None keeps scikit-learn's path."""
+    try:
+        return FastScorer(pipeline)
+    except (AttributeError, ValueError, IndexError):
+        logger.warning("LinearIntentClassifier: unexpected model shape, using scikit-learn's predict_proba")
+        return None
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
@@ -64,6 +109,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self.config = {**self.get_default_config(), **config}
         self._storage, self._resource = model_storage, resource
         self.pipeline = pipeline
+        self.scorer = fast_scorer(pipeline) if pipeline is not None else None
 
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -77,6 +123,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             logger.warning("LinearIntentClassifier needs at least two intents; not trained.")
             return self._resource
         self.pipeline = build_pipeline(self.config).fit([m.get(TEXT) for m in examples], labels)
+        self.scorer = fast_scorer(self.pipeline)
         self.persist()
         return self._resource
 
@@ -102,7 +149,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if self.pipeline is None:
             return messages
         texts = [m.get(TEXT) or "" for m in messages]
-        probabilities = self.pipeline.predict_proba(texts)
+        if self.scorer is not None:
+            probabilities = [self.scorer.probabilities(t) for t in texts]
+        else:
+            probabilities = self.pipeline.predict_proba(texts)
         classes = self.pipeline.classes_
         for message, probs in zip(messages, probabilities, strict=True):
             order = np.argsort(probs)[::-1][: self.config["ranking_length"]]

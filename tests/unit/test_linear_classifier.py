@@ -44,3 +44,17 @@ def test_an_untrained_classifier_leaves_messages_alone(tmp_path):
     clf = LinearIntentClassifier.load({}, storage, Resource("missing"), ExecutionContext(GraphSchema({}), "t"))
     (m,) = clf.process([Message({TEXT: "hello"})])
     assert m.get(INTENT) is None
+
+
+def test_the_fast_scorer_gives_the_fitted_pipelines_probabilities():
+    import numpy as np
+
+    from bot.nlu.linear_intent_classifier import FastScorer, build_pipeline
+
+    config = {**LinearIntentClassifier.get_default_config(), "calibration_folds": 2}
+    texts = [t for ts in EXAMPLES.values() for t in ts]
+    labels = np.array([i for i, ts in EXAMPLES.items() for _ in ts])
+    pipeline = build_pipeline(config).fit(texts, labels)
+    scorer = FastScorer(pipeline)
+    for text in ["ca coute combien", "can i work here", "", "😀😀", "zzzz qqqq", "Travailler à Montréal?" * 40]:
+        assert np.allclose(scorer.probabilities(text), pipeline.predict_proba([text])[0])
