@@ -12,7 +12,7 @@ if [ -f "$model" ] && [ -f "models/$name.fingerprint" ] && [ "$(cat "models/$nam
   echo "train: $model is up to date"
   exit 0
 fi
-echo "train: training $model from $config (about a minute or two on 2 cores)..."
+echo "train: training $model from $config (this project's model: under a minute; the stock baseline: about an hour)..."
 mkdir -p models
 start=$(date +%s)
 .venv/bin/rasa train --config "$config" --domain domain.yml --data data --out models \
