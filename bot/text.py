@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -17,3 +18,11 @@ def fold(text: str) -> str:
     folded = "".join(out)
     # Curly apostrophes are common on phones; treat them like the straight one.
     return folded.replace("\u2019", "'").replace("\u02bc", "'")
+
+
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def plain_example(text: str) -> str:
+    """A Rasa training example without its entity annotations: "[Laval](place)" -> "Laval"."""
+    return _ANNOTATION.sub(r"\1", text)

@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
 
-from bot.text import fold  # noqa: E402
+from bot.text import fold, plain_example  # noqa: E402
 
 
 def norm(text: str) -> str:
@@ -24,7 +24,7 @@ def main() -> None:
         for line in f.read_text().splitlines(keepends=True):
             m = re.match(r"^\s*- (.*)$", line)
             if m and not line.lstrip().startswith("- intent:"):
-                plain = re.sub(r"\[([^\]]*)\](\([^)]*\)|\{[^}]*\})", r"\1", m.group(1))
+                plain = plain_example(m.group(1))
                 if norm(plain) in held:
                     removed += 1
                     print(f"removed from {f}: {plain}")

@@ -8,7 +8,6 @@ assistant's own examples (data/nlu/<language>/) knows that vocabulary. It is bui
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -17,10 +16,9 @@ import numpy as np
 import yaml
 
 from bot.fast_tfidf import TfidfRow
-from bot.text import fold
+from bot.text import fold, plain_example
 
 NLU_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
-_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 
 
 def examples(root: Path = NLU_DATA) -> list[tuple[str, str]]:
@@ -30,7 +28,7 @@ def examples(root: Path = NLU_DATA) -> list[tuple[str, str]]:
         for path in sorted(lang_dir.glob("*.yml")):
             for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
                 for line in str(block.get("examples", "")).splitlines():
-                    text = _ANNOTATION.sub(r"\1", line.strip().removeprefix("- ").strip())
+                    text = plain_example(line.strip().removeprefix("- ").strip())
                     if text:
                         out.append((text, lang_dir.name))
     return out

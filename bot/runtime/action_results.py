@@ -12,7 +12,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict
 
-from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
@@ -42,5 +41,3 @@ def validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
 def install() -> None:
     RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
 
-
-__all__ = ["install", "validate_action_result", "ValidationError"]

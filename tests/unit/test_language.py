@@ -76,3 +76,10 @@ def test_the_fast_scorer_computes_what_the_fitted_model_does():
         got = scorer(text)
         assert set(got) == set(expected)
         assert np.allclose([got[k] for k in sorted(got)], [expected[k] for k in sorted(expected)])
+
+
+def test_the_language_model_learns_from_example_text_not_annotations():
+    from bot.text import plain_example
+
+    assert plain_example("je suis a [Laval](place) pis") == "je suis a Laval pis"
+    assert plain_example('en [anglais]{"entity": "language", "value": "en"} svp') == "en anglais svp"
