@@ -19,7 +19,6 @@ sys.path.insert(0, str(ROOT))
 from bench.report import write_section  # noqa: E402
 from bench.run import CONFIGS, MODEL_NAMES, tiny_config, train  # noqa: E402
 from bot.cli.nlu_eval import evaluate, held_out_examples  # noqa: E402
-from bot.i18n import detect as lid_detect  # noqa: E402
 from bot.i18n.detect import detect  # noqa: E402
 
 TARGET_F1, TARGET_DANGER, TARGET_LID = 0.95, 1.0, 0.98
@@ -32,11 +31,7 @@ def language_id(examples) -> dict:
     scored = [e for e in long if e.written in spoken]
     right = sum(detect(e.text).language == e.written for e in scored)
     # The same rules with py3langid alone, for comparison.
-    weight, lid_detect.DOMAIN_WEIGHT = lid_detect.DOMAIN_WEIGHT, 0.0
-    try:
-        general = sum(detect(e.text).language == e.written for e in scored)
-    finally:
-        lid_detect.DOMAIN_WEIGHT = weight
+    general = sum(detect(e.text, domain_weight=0.0).language == e.written for e in scored)
     return {"messages": len(scored), "accuracy": right / max(len(scored), 1),
             "general_only": general / max(len(scored), 1),
             "other_language": sum(e.written != e.language for e in scored),

@@ -15,7 +15,10 @@ fi
 echo "train: training $model from $config (this project's model: under a minute; the stock baseline: about an hour)..."
 mkdir -p models
 start=$(date +%s)
-.venv/bin/rasa train --config "$config" --domain domain.yml --data data --out models \
+# A fresh training cache, so the recorded time is a whole training and old caches do not pile up.
+cache=$(mktemp -d)
+trap 'rm -rf "$cache"' EXIT
+RASA_CACHE_DIRECTORY="$cache" .venv/bin/rasa train --config "$config" --domain domain.yml --data data --out models \
   --fixed-model-name "$name" --quiet
 echo "$want" > "models/$name.fingerprint"
 echo "$(( $(date +%s) - start ))" > "models/$name.train_seconds"
