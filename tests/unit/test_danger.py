@@ -32,6 +32,9 @@ DANGER = [
     "помогите",
     "tulungan niyo po ako",
     "he hit me again",
+    "aide-moi stp",
+    "aide moi svp il arrive",
+    "aidez-moi s'il vous plait a sortir d'ici",
 ]
 SAFE = [
     "how much does the permit cost",
@@ -49,6 +52,8 @@ SAFE = [
     "can i go to the emergency room without insurance",
     "no he never hit me",
     "will you call the police on me",
+    "aide-moi stp pour mon exposé",
+    "aidez-moi svp avec le formulaire",
 ]
 
 
