@@ -57,6 +57,12 @@ def test_the_assistants_own_examples_teach_the_detector_how_people_write_here(te
     assert detect(text).language == lang
 
 
+def test_without_the_domain_model_py3langid_alone_decides():
+    # `make eval` reports this figure beside the mixed one; it must really leave the examples out.
+    assert detect("ok on arrete la", domain_weight=0.0).language == "en"
+    assert detect("ok on arrete la").language == "fr"
+
+
 def test_the_domain_model_knows_only_languages_with_training_examples():
     from bot.i18n import domain_model
 
