@@ -12,7 +12,7 @@ if [ -f "$model" ] && [ -f "models/$name.fingerprint" ] && [ "$(cat "models/$nam
   echo "train: $model is up to date"
   exit 0
 fi
-echo "train: training $model from $config (this project's model: under a minute; the stock baseline: about an hour)..."
+echo "train: training $model from $config (this project's model: a minute or two; the stock baseline: one to two hours on 2 cores)..."
 mkdir -p models
 start=$(date +%s)
 # A fresh training cache, so the recorded time is a whole training and old caches do not pile up.
