@@ -35,6 +35,17 @@ DANGER = [
     "aide-moi stp",
     "aide moi svp il arrive",
     "aidez-moi s'il vous plait a sortir d'ici",
+    "he is killing me",
+    "he's here",
+    "they locked me up",
+    "help me now",
+    "we need an ambulance",
+    "il me fait mal",
+    "je suis blessée",
+    "je me suis cachée dans la salle de bain",
+    "he is here with me and i am scared",
+    "je veux plus vivre",
+    "à l'aide svp",
 ]
 SAFE = [
     "how much does the permit cost",
@@ -54,6 +65,17 @@ SAFE = [
     "will you call the police on me",
     "aide-moi stp pour mon exposé",
     "aidez-moi svp avec le formulaire",
+    "my tooth is killing me, can i see a dentist",
+    "thanks for the help, now i can sleep",
+    "yes, she's here in canada with me",
+    "yes my boss keeps my passport locked up",
+    "do i need the police involved at all",
+    "i need a police case number?",
+    "la ligne canadienne d'urgence contre la traite, c'est quoi le numéro?",
+    "il y a l'aide gratuite pour un avocat?",
+    "mon dos me fait mal à cause du travail",
+    "je me suis blessé à la main le mois passé",
+    "je veux plus vivre avec la peur d'être déportée",
 ]
 
 
