@@ -19,7 +19,7 @@ from actions.eligibility import assess
 from actions.language import tracker_language
 from bot.i18n.catalogs import default_catalogs
 from bot.safety.danger import default_net
-from bot.screening.questionnaire import Question, default_questionnaire
+from bot.screening.questionnaire import UNSURE, Question, default_questionnaire
 from bot.screening.result import Texts, render
 
 FORM = "screening_form"
@@ -68,7 +68,9 @@ class ValidateScreeningForm(FormValidationAction):
         intent = (msg.get("intent") or {}).get("name")
         text = msg.get("text") or ""
         in_danger = intent == "in_danger" or default_net().match(text) is not None
-        if in_danger and question.id != "safe_now":
+        if in_danger:
+            if question.id == "safe_now":
+                return {question.slot: "no"}  # "i don't feel safe" is an answer, and it is no
             return {}  # the danger rule answers first, then the form asks again
         answer = understand(tracker, question)
         if answer is not None:
@@ -81,7 +83,9 @@ class ValidateScreeningForm(FormValidationAction):
     async def validate_q_safe_now(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if value == "no":
+        # Not sure is not safe enough to say nothing: the same 911 and hotline guidance. A danger
+        # phrase here is answered by this, not by the danger rule: the form took it as its answer.
+        if value in ("no", UNSURE):
             dispatcher.utter_message(response="utter_emergency")
         return {"q_safe_now": value}
 

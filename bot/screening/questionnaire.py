@@ -20,7 +20,10 @@ SKIP, UNSURE = "skip", "unsure"
 SLOT_PREFIX = "q_"
 # A match right after a negation ("not safe", "pas au canada", "never had a valid visa") does not
 # count for the option it names.
-_NEGATED = re.compile(r"\b(not|no|never|pas|non|jamais|aucun|aucune|nope|isn'?t|ain'?t)\W+(\w+\W+)?$")
+_NEGATED = re.compile(
+    r"\b(not|no|never|pas|non|jamais|aucun|aucune|nope|isn'?t|ain'?t|don'?t|doesn'?t|didn'?t|wasn'?t|weren'?t"
+    r"|aren'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|ne|personne|nobody|no one)\W+(\w+\W+)?$"
+)
 _NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope)\b")
 POSTAL = re.compile(r"\b([abceghj-nprstvxy])\s?(\d)\s?([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
 
@@ -34,6 +37,8 @@ class Option:
     intents: tuple[str, ...] = ()
     patterns: tuple[re.Pattern, ...] = ()
     reason: str | None = None
+    # Words that rule this option out whatever else matches: "my visitor visa expired" is not valid.
+    unless: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ class Question:
     ask_if: dict[str, tuple[str, ...]] = field(default_factory=dict)
     multiple: bool = False
     free_text: str | None = None
+    # The answer taken when a message matches two options equally ("safe? no"), if any.
+    when_unclear: str | None = None
 
     @property
     def slot(self) -> str:
@@ -71,13 +78,14 @@ class Questionnaire:
                     tuple(o.get("intents", [])),
                     tuple(re.compile(p) for p in o.get("patterns", [])),
                     o.get("reason"),
+                    tuple(re.compile(p) for p in o.get("unless", [])),
                 )
                 for oid, o in q["options"].items()
             }
             ask_if = {k: tuple(str(x) for x in v) for k, v in (q.get("ask_if") or {}).items()}
             self.questions[qid] = Question(
                 qid, " ".join(q["text"].split()), " ".join(q["staff_note"].split()), options, ask_if,
-                bool(q.get("multiple")), q.get("free_text"),
+                bool(q.get("multiple")), q.get("free_text"), q.get("when_unclear"),
             )
         self.texts: dict[str, str] = {k: " ".join(str(v).split()) for k, v in data.get("texts", {}).items()}
 
@@ -128,6 +136,8 @@ class Questionnaire:
         if question.multiple:
             specific = [h for h in hits if h not in (SKIP, UNSURE, "none")]
             return specific or hits[:1]
+        if len(hits) > 1 and question.when_unclear:
+            return question.when_unclear
         return hits[0]
 
     @staticmethod
@@ -136,6 +146,8 @@ class Questionnaire:
         "not safe" beats "safe", so a negation is never read as its opposite."""
         scored = []
         for o in question.options.values():
+            if any(p.search(folded) for p in o.unless):
+                continue
             spans = [
                 m.end() - m.start()
                 for p in o.patterns
@@ -144,6 +156,8 @@ class Questionnaire:
             ]
             if spans:
                 scored.append((max(spans), o.id))
+        if question.when_unclear in {oid for _, oid in scored} and len(scored) > 1:
+            return [oid for _, oid in scored]  # two readings, one of them the careful one
         if not question.multiple and scored:
             best = max(n for n, _ in scored)
             covered = [oid for n, oid in scored if n == best]

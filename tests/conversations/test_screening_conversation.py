@@ -88,6 +88,29 @@ def test_not_safe_at_the_first_question_gives_911(chat):
     assert "911" in answer and "in Canada now" in answer
 
 
+@pytest.mark.parametrize("text", ["I don't feel safe", "not sure i'm safe", "safe? no", "ça va pas",
+                                  "he is going to hurt me"])
+def test_an_unsafe_or_unsure_answer_gets_911_once_then_the_next_question(chat, text):
+    chat.say("can i get a permit")
+    answer = chat.say(text)
+    assert answer.count("1-833-900-1010") == 1 and "911" in answer, answer
+    assert "in Canada now" in answer or "au Canada" in answer
+
+
+def test_an_expired_visitor_visa_is_expired_status(chat):
+    chat.say("can i get a permit")
+    walk(chat, ["yes", "yes", "no"])
+    chat.say("my visitor visa expired")
+    answer = chat.say("none of these")
+    assert "spouse or partner" in answer, "asked only when status has ended or never existed"
+
+
+def test_no_pr_card_is_not_permanent_residence(chat):
+    chat.say("can i get a permit")
+    walk(chat, ["yes", "yes"])
+    assert "immigration status" in chat.say("I don't have a PR card")
+
+
 def test_stopping_and_restarting(chat):
     chat.say("can i get a permit")
     chat.say("yes")

@@ -99,3 +99,44 @@ def test_negated_answers_for_status_and_citizenship():
     assert Q.understand(qs["citizen_pr"], "i'm not a permanent resident") != "yes"
     assert Q.understand(qs["status"], "my visa is not valid anymore") != "valid"
     assert Q.understand(qs["status"], "my visa is still valid") == "valid"
+
+
+def test_unsafe_and_unsure_answers_to_are_you_safe_are_never_read_as_safe():
+    q = Q.questions["safe_now"]
+    for text in ["I don't feel safe", "i dont feel safe", "safe? no", "ça va pas", "ça va pas du tout",
+                 "not really safe", "no i'm safe"]:
+        assert Q.understand(q, text) == "no", text
+    for text in ["not sure I'm safe", "i don't know", "je sais pas"]:
+        assert Q.understand(q, text) == "unsure", text
+    for text in ["i'm safe", "ça va, merci", "i'm not in danger", "je ne suis pas en danger"]:
+        assert Q.understand(q, text) == "yes", text
+
+
+def test_wanting_or_lacking_permanent_residence_is_not_having_it():
+    q = Q.questions["citizen_pr"]
+    for text in ["I don't have a PR card", "I wish I was a permanent resident", "i applied for pr",
+                 "j'ai pas de carte de résident", "je voudrais devenir citoyen", "i'm not a permanent resident"]:
+        assert Q.understand(q, text) == "no", text
+    assert Q.understand(q, "i have my pr card") == "yes"
+
+
+def test_naming_a_visa_that_ended_is_expired_status():
+    q = Q.questions["status"]
+    for text in ["my visitor visa expired", "visitor visa, it's over now", "my study permit is over",
+                 "mon visa de visiteur est expiré", "mon permis d'études est fini", "permis de travail ouvert expiré",
+                 "my visa is not valid anymore"]:
+        assert Q.understand(q, text) == "expired", text
+    assert Q.understand(q, "I came on a tourist visa 2 years ago") != "valid"
+    assert Q.understand(q, "visitor visa") == "valid"
+
+
+def test_sponsorship_without_abuse_and_denied_signs_are_not_reasons():
+    q = Q.questions["partner_abuse"]
+    for text in ["my sponsor is my employer", "no, but my husband sponsored me",
+                 "my wife threatens me but she never sponsored me"]:
+        assert Q.understand(q, text) != "yes", text
+    assert Q.understand(q, "my husband sponsored me and he hits me") == "yes"
+    s = Q.questions["situation"]
+    for text in ["they don't threaten me", "I don't owe anything", "personne ne me force"]:
+        assert Q.understand(s, text) is None, text
+    assert Q.understand(s, "ils me forcent à travailler") == ["forced_work"]
