@@ -18,3 +18,35 @@ def test_the_same_config_named_two_ways_has_one_fingerprint():
 
 def test_the_project_and_the_stock_configurations_differ():
     assert fingerprint("config.yml") != fingerprint("bench/stock_config.yml")
+
+
+def _copy_inputs(dest: Path) -> None:
+    import shutil
+
+    for rel in ["scripts/fingerprint.sh", "config.yml", "bench/stock_config.yml", "domain.yml", "requirements.lock"]:
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, dest / rel)
+    for rel in ["data/nlu", "data/stories", "data/safety", "data/places", "bot"]:
+        shutil.copytree(ROOT / rel, dest / rel, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+def _fingerprint_in(root: Path, config: str) -> str:
+    return subprocess.run([str(root / "scripts" / "fingerprint.sh"), config], capture_output=True, text=True,
+                          check=True, cwd=root).stdout.strip()
+
+
+def test_response_wording_retrains_the_project_model_but_not_the_stock_baseline(tmp_path):
+    _copy_inputs(tmp_path)
+    before = {c: _fingerprint_in(tmp_path, c) for c in ("config.yml", "bench/stock_config.yml")}
+    domain = tmp_path / "domain.yml"
+    text = domain.read_text(encoding="utf-8")
+    assert "    - text: >-\n" in text
+    reworded = text.replace("    - text: >-\n", "    - text: >-\n        Some new words first.\n", 1)
+    domain.write_text(reworded, encoding="utf-8")
+    assert _fingerprint_in(tmp_path, "config.yml") != before["config.yml"], "the project serves the wording"
+    assert _fingerprint_in(tmp_path, "bench/stock_config.yml") == before["bench/stock_config.yml"]
+    # A new response is a new action: both models must learn it.
+    domain.write_text(text.replace("responses:\n", "responses:\n  utter_new_answer:\n    - text: hello\n"),
+                      encoding="utf-8")
+    assert _fingerprint_in(tmp_path, "bench/stock_config.yml") != before["bench/stock_config.yml"]
+    assert _fingerprint_in(tmp_path, "config.yml") != before["config.yml"]
