@@ -105,8 +105,9 @@ def assess(answers: Mapping[str, Any]) -> Assessment:
 
     if without_status and a.get("partner_abuse") == "yes":
         reasons = base + status_reason + (Reason("partner_abuse", "yes"),)
-        out.append(Outcome(FAMILY_VIOLENCE_TRP, reasons, trp_steps, ("family_violence_trp", "no_fees",
-                                                                       "officer_decides")))
+        # Not the trafficking permit's steps: the person has not said they were trafficked.
+        out.append(Outcome(FAMILY_VIOLENCE_TRP, reasons, ("no_fees", "police_victim_services", "lawyer"),
+                           ("family_violence_trp", "no_fees", "officer_decides")))
 
     if status == "employer_permit" and situation:
         reasons = (Reason("status", "employer_permit"),) + tuple(Reason("situation", s) for s in sorted(situation))
@@ -114,7 +115,7 @@ def assess(answers: Mapping[str, Any]) -> Assessment:
 
     if without_status and a.get("state_care") == "yes":
         reasons = base + status_reason + (Reason("state_care", "yes"),)
-        out.append(Outcome(STATE_CARE_YOUTH, reasons, ("self_identify", "lawyer"), ("state_care_youth",)))
+        out.append(Outcome(STATE_CARE_YOUTH, reasons, ("lawyer",), ("state_care_youth",)))
 
     if status in ("valid", "employer_permit") and not out:
         out.append(Outcome(VALID_STATUS, (Reason("status", status),), (), ("trp_general_rules",)))

@@ -28,6 +28,7 @@ class Office:
     source: str
     latitude: float
     longitude: float
+    source_year: int | None = None  # shown with the address: several sources are years old
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ class OfficeFinder:
             if city is None or city.latitude is None:
                 raise ValueError(f"office {oid}: city {o['city']!r} is not in the gazetteer")
             self.offices.append(
-                Office(oid, o["city"], o["province"], o.get("address"), o["source"], city.latitude, city.longitude)
+                Office(oid, o["city"], o["province"], o.get("address"), o["source"], city.latitude, city.longitude,
+                       o.get("source_date"))
             )
         self.contacts: dict = raw.get("contacts", {})
 

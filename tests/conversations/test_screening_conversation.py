@@ -102,7 +102,7 @@ def test_an_expired_visitor_visa_is_expired_status(chat):
     walk(chat, ["yes", "yes", "no"])
     chat.say("my visitor visa expired")
     answer = chat.say("none of these")
-    assert "spouse or partner" in answer, "asked only when status has ended or never existed"
+    assert "common-law partner" in answer, "asked only when status has ended or never existed"
 
 
 def test_no_pr_card_is_not_permanent_residence(chat):

@@ -62,3 +62,13 @@ def test_no_office_lacks_a_source_and_no_address_is_invented():
     addresses = {o["address"] for o in data["offices"].values() if o.get("address")}
     # The verified addresses of the reference sheet, and nothing else.
     assert len(addresses) == 9
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_address_is_shown_with_the_year_of_its_source(lang):
+    from bot.screening.result import Texts, office_line
+
+    data = yaml.safe_load((DATA / "offices.yml").read_text())
+    assert all(o.get("source_date") for o in data["offices"].values() if o.get("address"))
+    line = office_line(Texts(lang), default_finder().nearest("place:Halifax"))
+    assert "1741 Brunswick St" in line and "2005" in line and "{" not in line

@@ -140,3 +140,15 @@ def test_sponsorship_without_abuse_and_denied_signs_are_not_reasons():
     for text in ["they don't threaten me", "I don't owe anything", "personne ne me force"]:
         assert Q.understand(s, text) is None, text
     assert Q.understand(s, "ils me forcent à travailler") == ["forced_work"]
+
+
+def test_no_result_claims_what_the_facts_do_not_say():
+    """Only a trafficking result asks the person to say they may be a trafficking victim, and only
+    the hotline, never IRCC, is called confidential."""
+    for answers in PATHS[::3]:
+        a = assess(answers)
+        for lang in ("en", "fr"):
+            text = "\n".join(render(a, lang))
+            assert not re.search(r"IRCC[^.:]*confidenti", text), answers
+            if "trafficking_trp" not in a.ids:
+                assert "victim of trafficking" not in text and "victime de la traite" not in text, answers
