@@ -87,6 +87,9 @@ class ValidateScreeningForm(FormValidationAction):
         # phrase here is answered by this, not by the danger rule: the form took it as its answer.
         if value in ("no", UNSURE):
             dispatcher.utter_message(response="utter_emergency")
+            # The guidance says "write to me when you are ready"; the next question follows, so
+            # say plainly that going on now is a choice (staff note: do not push).
+            dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("go_on_after_danger"))
         return {"q_safe_now": value}
 
 

@@ -95,6 +95,8 @@ def test_an_unsafe_or_unsure_answer_gets_911_once_then_the_next_question(chat, t
     answer = chat.say(text)
     assert answer.count("1-833-900-1010") == 1 and "911" in answer, answer
     assert "in Canada now" in answer or "au Canada" in answer
+    go_on = "Only if you want" if "in Canada now" in answer else "Seulement si vous voulez"
+    assert answer.index("911") < answer.index(go_on) < max(answer.find("in Canada now"), answer.find("au Canada"))
 
 
 def test_an_expired_visitor_visa_is_expired_status(chat):
