@@ -29,6 +29,11 @@ class Office:
     latitude: float
     longitude: float
     source_year: int | None = None  # shown with the address: several sources are years old
+    name: str | None = None  # IRCC's name for the place, when the gazetteer calls it otherwise
+
+    @property
+    def place_name(self) -> str:
+        return self.name or self.city
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class OfficeFinder:
                 raise ValueError(f"office {oid}: city {o['city']!r} is not in the gazetteer")
             self.offices.append(
                 Office(oid, o["city"], o["province"], o.get("address"), o["source"], city.latitude, city.longitude,
-                       o.get("source_date"))
+                       o.get("source_date"), o.get("name"))
             )
         self.contacts: dict = raw.get("contacts", {})
 

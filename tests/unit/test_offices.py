@@ -47,6 +47,16 @@ def test_cities_without_a_checked_address_are_named_without_one():
     assert match.kind == "city_only" and match.office.city == "Winnipeg" and match.office.address is None
 
 
+def test_an_office_is_named_as_ircc_names_it():
+    from bot.screening.result import Texts, office_line
+
+    from bot.places.offices import OfficeMatch
+
+    scarborough = next(o for o in default_finder().offices if o.id == "scarborough")
+    line = office_line(Texts("en"), OfficeMatch("city_only", scarborough, 0.0, None))
+    assert "office in Scarborough," in line and "Village" not in line
+
+
 @pytest.mark.parametrize("where", ["place:Atlantis", "place:", "postal:Z9Z", "place:Iqaluit", "postal:X0A", None])
 def test_unknown_or_far_places_get_the_finder(where):
     assert default_finder().nearest(where).kind == "unknown"
