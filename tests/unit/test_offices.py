@@ -48,9 +48,8 @@ def test_cities_without_a_checked_address_are_named_without_one():
 
 
 def test_an_office_is_named_as_ircc_names_it():
-    from bot.screening.result import Texts, office_line
-
     from bot.places.offices import OfficeMatch
+    from bot.screening.result import Texts, office_line
 
     scarborough = next(o for o in default_finder().offices if o.id == "scarborough")
     line = office_line(Texts("en"), OfficeMatch("city_only", scarborough, 0.0, None))
