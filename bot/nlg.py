@@ -17,6 +17,7 @@ from bot.facts import fact_values
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.names import own_name
 from bot.i18n.negotiate import conversation_language
+from bot.stores.memory import idle_ttl_seconds
 
 LANGUAGE_MENU = "utter_choose_language"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -29,6 +30,11 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
     )
 
 
+def deployment_settings() -> Dict[str, Any]:
+    """Values of this deployment that responses state: not sourced facts, but told as configured."""
+    return {"forget_after_minutes": max(1, round(idle_ttl_seconds() / 60))}
+
+
 def reply_language(slots: Mapping[str, Any], available: list[str]) -> str:
     return conversation_language(slots.get("language"), slots.get("detected_language"), available)
 
@@ -38,6 +44,7 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
         super().__init__(domain.responses if domain is not None else {})
         self.catalogs: Catalogs = kwargs.get("catalogs") or default_catalogs()
         self.facts = fact_values()
+        self.settings = deployment_settings()
 
     async def generate(
         self,
@@ -63,7 +70,7 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
 
     def render(self, name: str, response: Dict[str, Any], lang: str, values: Mapping[str, Any]) -> Dict[str, Any]:
         """Translate a response's text and buttons into `lang` and fill in facts and slots."""
-        merged = {**values, **self.facts}
+        merged = {**values, **self.facts, **self.settings}
         tr = self.catalogs.pgettext
         if response.get("text"):
             response["text"] = fill(tr(lang, name, response["text"]), merged)

@@ -20,6 +20,11 @@ from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_con
 DEFAULT_TTL_SECONDS = 3600.0
 
 
+def idle_ttl_seconds(configured: float = DEFAULT_TTL_SECONDS) -> float:
+    """How long an idle conversation is kept; the privacy answer tells people the same number."""
+    return float(os.environ.get("TRACKER_TTL_SECONDS") or configured)
+
+
 class ExpiringInMemoryTrackerStore(TrackerStore):
     def __init__(
         self,
@@ -30,7 +35,7 @@ class ExpiringInMemoryTrackerStore(TrackerStore):
         **kwargs: Dict[str, Any],
     ) -> None:
         super().__init__(domain, event_broker, **kwargs)
-        self.ttl = float(os.environ.get("TRACKER_TTL_SECONDS") or ttl_seconds)
+        self.ttl = idle_ttl_seconds(ttl_seconds)
         self._trackers: Dict[str, Tuple[float, DialogueStateTracker]] = {}
         self._next_sweep = 0.0
 

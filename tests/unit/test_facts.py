@@ -40,7 +40,9 @@ def test_responses_state_numbers_only_through_fact_placeholders():
 
 
 def test_every_placeholder_in_a_response_is_a_fact_or_a_slot():
-    known = {f for f, v in load_facts().items() if v.value} | set(DOMAIN.get("slots", {}))
+    from bot.nlg import deployment_settings
+
+    known = {f for f, v in load_facts().items() if v.value} | set(DOMAIN.get("slots", {})) | set(deployment_settings())
     for name, text in response_texts():
         for ph in re.findall(r"\{(\w+)\}", text):
             assert ph in known, f"{name} uses unknown placeholder {{{ph}}}"

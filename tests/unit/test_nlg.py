@@ -32,6 +32,18 @@ def test_french_when_detected(nlg):
     assert "confidentiel" in r["text"] and "confidential," not in r["text"]
 
 
+@pytest.mark.parametrize("lang, words", [("en", "60 minutes"), ("fr", "60 minutes")])
+def test_the_privacy_answer_says_how_long_a_conversation_is_kept(nlg, lang, words):
+    r = render(nlg, "utter_privacy", language=lang)
+    assert words in r["text"] and "{" not in r["text"]
+
+
+def test_the_privacy_answer_follows_the_configured_time(monkeypatch):
+    monkeypatch.setenv("TRACKER_TTL_SECONDS", "900")
+    fresh = TranslatingNLG(None, Domain.load(str(ROOT / "domain.yml")))
+    assert "15 minutes" in render(fresh, "utter_privacy")["text"]
+
+
 def test_explicit_choice_wins_over_detected_language(nlg):
     r = render(nlg, "utter_fee", language="en", detected_language="fr")
     assert "no fee" in r["text"]
