@@ -25,7 +25,11 @@ _NEGATED = re.compile(
     r"|aren'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|ne|personne|nobody|no one)\W+(\w+\W+)?$"
 )
 _NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope)\b")
-POSTAL = re.compile(r"\b([abceghj-nprstvxy])\s?(\d)\s?([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
+# The first three characters of a postal code are written together ("M5V", "h2x 1y4"); with spaces
+# inside them, texting like "b4 i" would read as one.
+POSTAL = re.compile(r"\b([abceghj-nprstvxy])(\d)([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
+# "not Toronto, Mississauga": a place right after a negation is not where the person is.
+_PLACE_NEGATED = re.compile(r"\b(not|no longer|never|pas|plus|jamais)\W+((in|at|from|a|au|en|de|du)\W+)?$")
 
 Answers = Mapping[str, Any]
 
@@ -168,6 +172,8 @@ class Questionnaire:
     def _place(folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
         for e in entities:
             if e.get("entity") == "place" and e.get("value"):
+                if isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]):
+                    continue
                 return f"place:{e['value']}"
         m = POSTAL.search(text)
         if m:

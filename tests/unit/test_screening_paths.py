@@ -152,3 +152,15 @@ def test_no_result_claims_what_the_facts_do_not_say():
             assert not re.search(r"IRCC[^.:]*confidenti", text), answers
             if "trafficking_trp" not in a.ids:
                 assert "victim of trafficking" not in text and "victime de la traite" not in text, answers
+
+
+def test_where_a_person_is_not_and_texting_are_not_read_as_a_place():
+    q = Q.questions["location"]
+    text = "not Toronto, Mississauga"
+    ents = [{"entity": "place", "value": v, "start": text.index(v), "end": text.index(v) + len(v)}
+            for v in ("Toronto", "Mississauga")]
+    assert Q.understand(q, text, entities=ents) == "place:Mississauga"
+    for texting in ["b4 i answer that", "a 2 h ago"]:
+        assert not str(Q.understand(q, texting) or "").startswith("postal:"), texting
+    for code, area in [("M5V", "M5V"), ("h2x 1y4", "H2X"), ("Sherbrooke, J1H", "J1H")]:
+        assert Q.understand(q, code) == f"postal:{area}"
