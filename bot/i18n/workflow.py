@@ -7,6 +7,7 @@ steps run for a person, in the tests and in CI. Catalogs are ordinary gettext .p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from dataclasses import dataclass
@@ -52,8 +53,10 @@ def _babel(*args: str) -> None:
 
 def extract(root: Path = ROOT, pot: Path = POT) -> None:
     """Collect every user-facing string (domain, questionnaire, facts, offices, Python) into the template."""
-    _babel("extract", "-F", str(root / "babel.cfg"), "-o", str(pot), "--sort-by-file", "-c", "TRANSLATORS:",
-           "--project", "TRP assistant", "--no-wrap", str(root))
+    # From the repository, so references read "domain.yml:143" wherever the checkout is.
+    with contextlib.chdir(root):
+        _babel("extract", "-F", "babel.cfg", "-o", str(pot), "--sort-by-file", "-c", "TRANSLATORS:",
+               "--project", "TRP assistant", "--no-wrap", ".")
 
 
 def update(locales: Path = LOCALES, pot: Path = POT) -> None:
