@@ -118,7 +118,10 @@ def assess(answers: Mapping[str, Any]) -> Assessment:
         out.append(Outcome(STATE_CARE_YOUTH, reasons, ("lawyer",), ("state_care_youth",)))
 
     if status in ("valid", "employer_permit") and not out:
-        out.append(Outcome(VALID_STATUS, (Reason("status", status),), (), ("trp_general_rules",)))
+        # Signs the person gave are named back and lead somewhere, even when a TRP does not apply.
+        signs = tuple(Reason("situation", s) for s in sorted(situation))
+        out.append(Outcome(VALID_STATUS, (Reason("status", status),) + signs,
+                           ("police_victim_services",) if signs else (), ("trp_general_rules",)))
 
     if not out:
         out.append(Outcome(NOT_ENOUGH_INFO, (), (), ("officer_decides",)))

@@ -164,3 +164,10 @@ def test_where_a_person_is_not_and_texting_are_not_read_as_a_place():
         assert not str(Q.understand(q, texting) or "").startswith("postal:"), texting
     for code, area in [("M5V", "M5V"), ("h2x 1y4", "H2X"), ("Sherbrooke, J1H", "J1H")]:
         assert Q.understand(q, code) == f"postal:{area}"
+
+
+def test_signs_given_with_valid_status_are_named_and_lead_to_help():
+    text = "\n".join(render(assess({"safe_now": "yes", "in_canada": "yes", "citizen_pr": "no", "status": "valid",
+                                    "situation": ["forced_work"]}), "en"))
+    assert "forced to work" in text and "victim services" in text
+    assert "usually does not apply" in text
