@@ -115,10 +115,22 @@ class AskQuestion:
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         t = Texts(tracker_language(tracker))
+        if _emergency_this_turn(tracker):
+            # The danger rule just said "write to me when you are ready": going on is a choice.
+            dispatcher.utter_message(text=t.text("go_on_after_danger"))
         buttons = [{"title": t.label(self.question, o), "payload": t.label(self.question, o)}
                    for o in self.question.options]
         dispatcher.utter_message(text=t.question(self.question), buttons=buttons)
         return []
+
+
+def _emergency_this_turn(tracker: Tracker) -> bool:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "utter_emergency":
+            return True
+    return False
 
 
 ASK_ACTIONS = {

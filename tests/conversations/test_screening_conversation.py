@@ -79,6 +79,7 @@ def test_danger_in_the_middle_gives_911_first_then_resumes(chat):
     answer = chat.say("he is coming back, he is going to hurt me")
     assert "911" in answer and answer.index("911") < answer.index("1-833-900-1010")
     assert "in Canada now" in answer
+    assert answer.index("1-833-900-1010") < answer.index("Only if you want") < answer.index("in Canada now")
     assert "citizen" in chat.say("yes")
 
 
