@@ -24,7 +24,7 @@ _NEGATED = re.compile(
     r"\b(not|no|never|pas|non|jamais|aucun|aucune|nope|isn'?t|ain'?t|don'?t|doesn'?t|didn'?t|wasn'?t|weren'?t"
     r"|aren'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|ne|personne|nobody|no one)\W+(\w+\W+)?$"
 )
-_NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope)\b")
+_NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope|ne)\b")
 # The first three characters of a postal code are written together ("M5V", "h2x 1y4"); with spaces
 # inside them, texting like "b4 i" would read as one.
 POSTAL = re.compile(r"\b([abceghj-nprstvxy])(\d)([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
