@@ -30,6 +30,10 @@ class Office:
     longitude: float
     source_year: int | None = None  # shown with the address: several sources are years old
     name: str | None = None  # IRCC's name for the place, when the gazetteer calls it otherwise
+    address_fr: str | None = None  # the same address as written in French, where it differs
+
+    def address_in(self, lang: str) -> str | None:
+        return self.address_fr if lang == "fr" and self.address_fr else self.address
 
     @property
     def place_name(self) -> str:
@@ -68,7 +72,7 @@ class OfficeFinder:
                 raise ValueError(f"office {oid}: city {o['city']!r} is not in the gazetteer")
             self.offices.append(
                 Office(oid, o["city"], o["province"], o.get("address"), o["source"], city.latitude, city.longitude,
-                       o.get("source_date"), o.get("name"))
+                       o.get("source_date"), o.get("name"), o.get("address_fr"))
             )
         self.contacts: dict = raw.get("contacts", {})
 

@@ -52,7 +52,7 @@ class Texts:
 
 def office_line(texts: Texts, match: OfficeMatch) -> str:
     if match.kind == "found":
-        return texts.text("office.found", office=match.office.address, year=match.office.source_year)
+        return texts.text("office.found", office=match.office.address_in(texts.lang), year=match.office.source_year)
     if match.kind == "city_only":
         return texts.text("office.city_only", office=match.office.place_name)
     return texts.text("office.unknown")

@@ -47,6 +47,14 @@ def test_cities_without_a_checked_address_are_named_without_one():
     assert match.kind == "city_only" and match.office.city == "Winnipeg" and match.office.address is None
 
 
+def test_a_french_reply_gives_a_quebec_address_as_written_in_french():
+    from bot.screening.result import Texts, office_line
+
+    match = default_finder().nearest("place:Montréal")
+    assert "boulevard René-Lévesque Ouest" in office_line(Texts("fr"), match)
+    assert "René-Lévesque Blvd W" in office_line(Texts("en"), match)
+
+
 def test_an_office_is_named_as_ircc_names_it():
     from bot.places.offices import OfficeMatch
     from bot.screening.result import Texts, office_line
