@@ -44,6 +44,16 @@ DANGER = [
     "je suis blessée",
     "je me suis cachée dans la salle de bain",
     "he is here with me and i am scared",
+    "my sister is being beaten right now",
+    "he'll kill me",
+    "my friend is not breathing",
+    "i think she took an overdose",
+    "i want to end it tonight",
+    "they locked me from the outside",
+    "ma soeur se fait battre",
+    "au secour",
+    "j'ai plus envie de vivre",
+    "il respire plus",
     "je veux plus vivre",
     "à l'aide svp",
 ]
@@ -76,6 +86,16 @@ SAFE = [
     "mon dos me fait mal à cause du travail",
     "je me suis blessé à la main le mois passé",
     "je veux plus vivre avec la peur d'être déportée",
+    "i'm not in danger right now",
+    "there's no emergency, i just want to know my rights",
+    "the wait is killing me, how long does it take",
+    "my boss used to hit me, does that count for the permit",
+    "i passed out from the heat at the farm last summer",
+    "can you call the police for me later, i'm not ready now",
+    "i need help now with the application, the deadline is tomorrow",
+    "je suis pas en danger, j'ai juste des questions",
+    "cette job me tue",
+    "personne me suit",
 ]
 
 
