@@ -54,6 +54,10 @@ DANGER = [
     "au secour",
     "j'ai plus envie de vivre",
     "il respire plus",
+    "i swallowed a whole bottle of pills",
+    "j'ai avalé toute la boîte de médicaments",
+    "i think my arm is broken, he twisted it",
+    "i just escaped and i'm on the highway",
     "je veux plus vivre",
     "à l'aide svp",
 ]
@@ -96,6 +100,9 @@ SAFE = [
     "je suis pas en danger, j'ai juste des questions",
     "cette job me tue",
     "personne me suit",
+    "i took pills for my headache, is that covered",
+    "j'ai avalé mes médicaments ce matin comme d'habitude",
+    "i broke my arm when i was a kid",
 ]
 
 
