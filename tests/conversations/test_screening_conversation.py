@@ -79,7 +79,7 @@ def test_danger_in_the_middle_gives_911_first_then_resumes(chat):
     answer = chat.say("he is coming back, he is going to hurt me")
     assert "911" in answer and answer.index("911") < answer.index("1-833-900-1010")
     assert "in Canada now" in answer
-    assert answer.index("1-833-900-1010") < answer.index("Only if you want") < answer.index("in Canada now")
+    assert answer.index("1-833-900-1010") < answer.index("only if you want") < answer.index("in Canada now")
     assert "citizen" in chat.say("yes")
 
 
@@ -96,7 +96,7 @@ def test_an_unsafe_or_unsure_answer_gets_911_once_then_the_next_question(chat, t
     answer = chat.say(text)
     assert answer.count("1-833-900-1010") == 1 and "911" in answer, answer
     assert "in Canada now" in answer or "au Canada" in answer
-    go_on = "Only if you want" if "in Canada now" in answer else "Seulement si vous voulez"
+    go_on = "only if you want" if "in Canada now" in answer else "seulement si vous voulez"
     assert answer.index("911") < answer.index(go_on) < max(answer.find("in Canada now"), answer.find("au Canada"))
 
 
