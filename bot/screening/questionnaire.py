@@ -54,7 +54,7 @@ class Question:
     ask_if: dict[str, tuple[str, ...]] = field(default_factory=dict)
     multiple: bool = False
     free_text: str | None = None
-    # The answer taken when a message matches two options equally ("safe? no"), if any.
+    # The answer taken when a message matches this option and another one too ("safe? no"), if any.
     when_unclear: str | None = None
 
     @property

@@ -97,6 +97,7 @@ def test_an_unsafe_or_unsure_answer_gets_911_once_then_the_next_question(chat, t
     assert answer.count("1-833-900-1010") == 1 and "911" in answer, answer
     assert "in Canada now" in answer or "au Canada" in answer
     go_on = "only if you want" if "in Canada now" in answer else "seulement si vous voulez"
+    assert answer.count(go_on) == 1, answer
     assert answer.index("911") < answer.index(go_on) < max(answer.find("in Canada now"), answer.find("au Canada"))
 
 
