@@ -12,6 +12,7 @@ $pip install -q --upgrade pip==24.0
 $pip install -q --ignore-requires-python --prefer-binary -r requirements/rasa-py311.txt
 $pip install -q --no-deps --ignore-requires-python rasa==3.6.21
 $pip install -q --ignore-requires-python --prefer-binary -c requirements/constraints.txt -r requirements/project.in
+$pip install -q --no-deps --prefer-binary -r requirements/encoder.in
 {
   echo "# Exact versions of every package in .venv (pip freeze). Installed with --no-deps by scripts/install.sh,"
   echo "# so pip never re-resolves: Rasa 3.6 declares Python <3.11 and its own pins need the fixes in"
