@@ -23,7 +23,8 @@ def test_the_project_and_the_stock_configurations_differ():
 def _copy_inputs(dest: Path) -> None:
     import shutil
 
-    for rel in ["scripts/fingerprint.sh", "config.yml", "bench/stock_config.yml", "domain.yml", "requirements.lock"]:
+    for rel in ["scripts/fingerprint.sh", "config.yml", "bench/stock_config.yml", "domain.yml", "requirements.lock",
+                "requirements/encoder.in"]:
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / rel, dest / rel)
     for rel in ["data/nlu", "data/stories", "data/safety", "data/places", "bot"]:
@@ -50,3 +51,19 @@ def test_response_wording_retrains_the_project_model_but_not_the_stock_baseline(
                       encoding="utf-8")
     assert _fingerprint_in(tmp_path, "bench/stock_config.yml") != before["bench/stock_config.yml"]
     assert _fingerprint_in(tmp_path, "config.yml") != before["config.yml"]
+
+
+def test_the_encoders_packages_retrain_the_project_model_but_not_the_stock_baseline(tmp_path):
+    _copy_inputs(tmp_path)
+    lock = tmp_path / "requirements.lock"
+    pins = [line for line in (ROOT / "requirements" / "encoder.in").read_text().splitlines() if "==" in line]
+    assert pins and all(pin in lock.read_text().splitlines() for pin in pins), "encoder.in pins as in the lock"
+    before = {c: _fingerprint_in(tmp_path, c) for c in ("config.yml", "bench/stock_config.yml")}
+    encoder_in = tmp_path / "requirements" / "encoder.in"
+    for path in (lock, encoder_in):  # a new version of the encoder's runtime, pinned in both
+        path.write_text(path.read_text().replace("onnxruntime==", "onnxruntime==9"), encoding="utf-8")
+    assert _fingerprint_in(tmp_path, "config.yml") != before["config.yml"]
+    assert _fingerprint_in(tmp_path, "bench/stock_config.yml") == before["bench/stock_config.yml"]
+    # Any other package may change what the baseline learns.
+    lock.write_text(lock.read_text().replace("tensorflow==", "tensorflow==9"), encoding="utf-8")
+    assert _fingerprint_in(tmp_path, "bench/stock_config.yml") != before["bench/stock_config.yml"]
