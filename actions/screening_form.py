@@ -68,11 +68,18 @@ class ValidateScreeningForm(FormValidationAction):
         intent = (msg.get("intent") or {}).get("name")
         text = msg.get("text") or ""
         in_danger = intent == "in_danger" or default_net().match(text) is not None
-        if in_danger:
-            if question.id == "safe_now":
-                return {question.slot: "no"}  # "i don't feel safe" is an answer, and it is no
-            return {}  # the danger rule answers first, then the form asks again
+        if in_danger and question.id == "safe_now":
+            return {question.slot: "no"}  # "i don't feel safe" is an answer, and it is no
         answer = understand(tracker, question)
+        if in_danger:
+            if answer is None:
+                return {}  # the danger rule answers, then the form asks again
+            # An answer in the same message is kept, so nothing said is lost ("he beats me and took
+            # my passport", a tapped "Threats or violence"). The form took the message, so the
+            # danger rule will not run: the 911 guidance is given here, first.
+            dispatcher.utter_message(response="utter_emergency")
+            dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("go_on_after_danger"))
+            return {question.slot: answer}
         if answer is not None:
             return {question.slot: answer}
         if intent not in ANSWER_INTENTS:

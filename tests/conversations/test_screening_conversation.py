@@ -83,6 +83,15 @@ def test_danger_in_the_middle_gives_911_first_then_resumes(chat):
     assert "citizen" in chat.say("yes")
 
 
+def test_an_answer_given_with_danger_is_kept_after_the_911_guidance(chat):
+    walk(chat, ["can i get a permit", "yes", "yes", "no", "it expired"])
+    answer = chat.say("he beats me and he took my passport")
+    assert "911" in answer and answer.index("911") < answer.index("only if you want")
+    assert "What is happening to you?" not in answer  # not asked again: the answer was kept
+    out = walk(chat, ["no", "no", "skip"])
+    assert "Someone took or keeps your identity documents." in out and "You are threatened or hurt." in out
+
+
 def test_not_safe_at_the_first_question_gives_911(chat):
     chat.say("can i get a permit")
     answer = chat.say("no")

@@ -120,3 +120,15 @@ def test_office_for_a_named_place():
 def test_office_without_a_place_uses_the_general_answer():
     msgs, _ = run(ActionFindOffice(), tracker("where is the office", "ask_office"))
     assert msgs[0]["response"] == "utter_office"
+
+
+def test_danger_with_an_answer_gives_911_guidance_and_keeps_the_answer():
+    out, msgs = extract("q_situation", "he beats me and took my passport", "in_danger")
+    assert set(out["q_situation"]) == {"threats", "documents_taken"}
+    assert msgs[0] == {**msgs[0], "response": "utter_emergency"}
+    assert "only if you want" in msgs[1]["text"]
+
+
+def test_danger_without_an_answer_is_left_to_the_danger_rule():
+    out, msgs = extract("q_situation", "please help me now", "in_danger")
+    assert out == {} and msgs == []
