@@ -58,3 +58,18 @@ def test_the_fast_scorer_gives_the_fitted_pipelines_probabilities():
     scorer = FastScorer(pipeline)
     for text in ["ca coute combien", "can i work here", "", "😀😀", "zzzz qqqq", "Travailler à Montréal?" * 40]:
         assert np.allclose(scorer.probabilities(text), pipeline.predict_proba([text])[0])
+
+
+def test_the_fast_scorer_adds_the_sentence_meaning_like_the_pipeline():
+    import numpy as np
+
+    from bot.nlu.linear_intent_classifier import FastScorer, build_pipeline
+
+    config = {**LinearIntentClassifier.get_default_config(), "calibration_folds": 2, "sentence_meaning_weight": 0.5}
+    texts = [t for ts in EXAMPLES.values() for t in ts]
+    labels = np.array([i for i, ts in EXAMPLES.items() for _ in ts])
+    pipeline = build_pipeline(config).fit(texts, labels)
+    scorer = FastScorer(pipeline)
+    assert scorer.meaning_coef is not None
+    for text in ["ca coute combien", "am I allowed to earn money", "", "😀😀", "Travailler à Montréal?" * 40]:
+        assert np.allclose(scorer.probabilities(text), pipeline.predict_proba([text])[0], atol=1e-6)
