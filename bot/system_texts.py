@@ -9,7 +9,7 @@ import yaml
 
 from bot.facts import fact_values
 from bot.i18n.catalogs import default_catalogs
-from bot.nlg import fill
+from bot.nlg import deployment_settings, fill
 
 TEXTS = Path(__file__).resolve().parents[1] / "data" / "system_texts.yml"
 
@@ -24,5 +24,5 @@ def system_text(key: str, lang: str | None = None) -> str:
     """In `lang` when known; otherwise in every released language, one after the other."""
     catalogs = default_catalogs()
     langs = [lang] if lang in catalogs.languages else [x for x in ("en", "fr") if x in catalogs.languages]
-    values = fact_values()
+    values = {**fact_values(), **deployment_settings()}
     return "\n\n".join(fill(catalogs.pgettext(x, f"system.{key}", _texts()[key]), values) for x in langs)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -21,9 +24,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# The servers hash sender ids with this key, so a test can find a conversation in the store.
+SENDER_HASH_KEY = secrets.token_hex(16)
+
+
+def stored_id(sender: str) -> str:
+    """The id the tracker store keeps for a client's sender id (bot/channels/rest.py)."""
+    return hmac.new(SENDER_HASH_KEY.encode(), sender.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.update(
+        SENDER_HASH_KEY=SENDER_HASH_KEY,
         PYTHONPATH=str(ROOT),
         RASA_TELEMETRY_ENABLED="false",
         TF_CPP_MIN_LOG_LEVEL="2",

@@ -4,7 +4,9 @@
   person gets the emergency number, the hotline and IRCC, in their language when it is clear;
 - bad input gets a kind answer: empty or non-text messages, control characters, huge messages;
 - logs never carry message text, and the tracker never sees the client's sender id, only a keyed
-  hash of it (SENDER_HASH_KEY from the environment).
+  hash of it (SENDER_HASH_KEY from the environment);
+- "/forget" (or "erase this conversation", data/privacy/forget.yml) erases the conversation from
+  the tracker store at once, before the assistant reads the message, so the request is not kept.
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.i18n.catalogs import default_catalogs
 from bot.i18n.detect import detect
+from bot.nlg import reply_language
+from bot.privacy.forget import is_forget_request
+from bot.stores.erase import erase_conversation
 from bot.system_texts import system_text
 
 logger = logging.getLogger(__name__)
@@ -46,6 +52,23 @@ def clean(text: Any) -> str:
     if not isinstance(text, str):
         return ""
     return _CONTROL.sub(" ", text).strip()
+
+
+async def forget(request: Request, sender: str, text: str) -> str:
+    """Erase the conversation; the answer is in the conversation's language, read before erasing."""
+    agent = getattr(request.app.ctx, "agent", None)
+    store = getattr(agent, "tracker_store", None)
+    lang = detect(text).language
+    try:
+        tracker = await store.retrieve(sender) if store is not None else None
+        slots = tracker.current_slot_values() if tracker is not None else {}
+        if slots.get("language") or slots.get("detected_language"):
+            lang = reply_language(slots, default_catalogs().languages)
+        erased = store is not None and erase_conversation(store, sender)
+    except Exception:
+        logger.exception("rest: a conversation could not be erased")
+        erased = False
+    return system_text("forgotten" if erased else "forget_failed", lang)
 
 
 class SafeRestInput(RestInput):
@@ -76,6 +99,8 @@ class SafeRestInput(RestInput):
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             if not text:
                 return response.json([{"recipient_id": client_id, "text": system_text("empty", None)}])
+            if is_forget_request(text):
+                return response.json([{"recipient_id": client_id, "text": await forget(request, sender, text)}])
             notes = []
             if len(text) > MAX_CHARS:
                 # People often tell their story first and ask at the end: keep both ends.
