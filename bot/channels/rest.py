@@ -26,6 +26,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.commands import command_intent
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.detect import detect
 from bot.nlg import reply_language
@@ -106,6 +107,9 @@ class SafeRestInput(RestInput):
                 # People often tell their story first and ask at the end: keep both ends.
                 text = text[: MAX_CHARS // 4] + " … " + text[-(MAX_CHARS * 3 // 4) :]
                 notes.append({"recipient_id": client_id, "text": system_text("too_long", detect(text).language)})
+            intent = command_intent(text)
+            if intent:
+                text = f"/{intent}"  # Rasa's own form for "this intent, no reading needed"
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(

@@ -56,3 +56,15 @@ def test_spanish_gets_a_kind_answer(chat):
 
 def test_unknown_command(chat):
     assert chat.say("/does_not_exist").strip()
+
+
+def test_help_and_start_commands_greet_instead_of_alarming_or_starting_questions(chat):
+    for command in ("/help", "/start"):
+        answer = chat.say(command)
+        assert "I give information" in answer and "Your safety comes first" not in answer, answer
+        assert "are you safe right now" not in answer
+
+
+def test_a_command_answers_in_the_conversations_language(chat):
+    chat.say("bonjour, est-ce que je peux travailler?")
+    assert "Bonjour" in chat.say("/aide")
