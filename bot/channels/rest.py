@@ -72,6 +72,37 @@ async def forget(request: Request, sender: str, text: str) -> str:
     return system_text("forgotten" if erased else "forget_failed", lang)
 
 
+async def answer(
+    on_new_message: Callable[[UserMessage], Awaitable[None]], sender: str, text: str, channel: str,
+    metadata: dict | None = None,
+) -> list[dict]:
+    """The assistant's answers to one cleaned, non-empty message; never an empty list.
+
+    Shared by every channel: long messages are cut kindly, chat commands become intents, and when
+    the assistant produced nothing the person still gets 911, the hotline and IRCC.
+    """
+    notes = []
+    if len(text) > MAX_CHARS:
+        # People often tell their story first and ask at the end: keep both ends.
+        text = text[: MAX_CHARS // 4] + " … " + text[-(MAX_CHARS * 3 // 4) :]
+        notes.append({"text": system_text("too_long", detect(text).language)})
+    intent = command_intent(text)
+    if intent:
+        text = f"/{intent}"  # Rasa's own form for "this intent, no reading needed"
+    collector = CollectingOutputChannel()
+    try:
+        await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))
+    except CancelledError:
+        logger.error("%s: a message timed out", channel)
+    except Exception:
+        logger.exception("%s: a message could not be handled", channel)
+    messages = [{k: v for k, v in m.items() if k != "recipient_id"} for m in collector.messages]
+    if not messages:
+        # Only now is the language needed: the assistant's own answers carry it otherwise.
+        messages = [{"text": system_text("unavailable", detect(text).language)}]
+    return notes + messages
+
+
 class SafeRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
@@ -101,29 +132,10 @@ class SafeRestInput(RestInput):
             if not text:
                 return response.json([{"recipient_id": client_id, "text": system_text("empty", None)}])
             if is_forget_request(text):
-                return response.json([{"recipient_id": client_id, "text": await forget(request, sender, text)}])
-            notes = []
-            if len(text) > MAX_CHARS:
-                # People often tell their story first and ask at the end: keep both ends.
-                text = text[: MAX_CHARS // 4] + " … " + text[-(MAX_CHARS * 3 // 4) :]
-                notes.append({"recipient_id": client_id, "text": system_text("too_long", detect(text).language)})
-            intent = command_intent(text)
-            if intent:
-                text = f"/{intent}"  # Rasa's own form for "this intent, no reading needed"
-            collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
-                )
-            except CancelledError:
-                logger.error("rest: a message timed out")
-            except Exception:
-                logger.exception("rest: a message could not be handled")
-            messages = [{**m, "recipient_id": client_id} for m in collector.messages]
-            if not messages:
-                # Only now is the language needed: the assistant's own answers carry it otherwise.
-                messages = [{"recipient_id": client_id, "text": system_text("unavailable", detect(text).language)}]
-            return response.json(notes + messages)
+                erased = await forget(request, sender, text)
+                return response.json([{"recipient_id": client_id, "text": erased}])
+            messages = await answer(on_new_message, sender, text, self.name(), metadata)
+            return response.json([{**m, "recipient_id": client_id} for m in messages])
 
         return hook
 
