@@ -41,6 +41,13 @@ The assistant is ready. Talk to it over Rasa's REST channel:
 
   (en français : "message": "combien ça coûte ?")
 
-Press Ctrl-C to stop.
 TXT
+if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then
+  echo "Telegram: on. Updates are read at http://localhost:$RASA_PORT/webhooks/telegram/webhook; register"
+  echo "  your public address for it with Telegram's setWebhook and secret_token=\$TELEGRAM_WEBHOOK_SECRET."
+else
+  echo "Telegram: off (set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET to turn it on)."
+fi
+echo
+echo "Press Ctrl-C to stop."
 wait -n "${pids[@]}"

@@ -33,8 +33,10 @@ def stored_id(sender: str) -> str:
     return hmac.new(SENDER_HASH_KEY.encode(), sender.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
+def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    # Only what a test gives: a developer's own Telegram settings must not reach the test servers.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    env.update(extra or {})
     env.update(
         SENDER_HASH_KEY=SENDER_HASH_KEY,
         PYTHONPATH=str(ROOT),
@@ -64,8 +66,10 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float) -> None:
 class Assistant:
     """One Rasa server and one action server on free loopback ports."""
 
-    def __init__(self, workdir: Path, model: Path = MODEL, actions: bool = True, stock: bool = False) -> None:
+    def __init__(self, workdir: Path, model: Path = MODEL, actions: bool = True, stock: bool = False,
+                 env: dict[str, str] | None = None) -> None:
         self.workdir = workdir
+        self.env = env
         self.rasa_port, self.actions_port = free_port(), free_port()
         self.url = f"http://127.0.0.1:{self.rasa_port}"
         self.procs: dict[str, subprocess.Popen] = {}
@@ -103,7 +107,7 @@ class Assistant:
         self.procs["rasa"] = subprocess.Popen(
             [*server, "run", "--model", str(self.model), "--enable-api", "--port", str(self.rasa_port),
              "--endpoints", str(self.endpoints()), "--credentials", str(self.credentials())],
-            cwd=ROOT, env=_env(), stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=_env(self.env), stdout=log, stderr=subprocess.STDOUT,
         )
         _wait(f"{self.url}/status", self.procs["rasa"], 180)
         return self
