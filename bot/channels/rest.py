@@ -74,7 +74,7 @@ async def forget(request: Request, sender: str, text: str) -> str:
 
 async def answer(
     on_new_message: Callable[[UserMessage], Awaitable[None]], sender: str, text: str, channel: str,
-    metadata: dict | None = None,
+    metadata: dict | None = None, language_hint: str | None = None,
 ) -> list[dict]:
     """The assistant's answers to one cleaned, non-empty message; never an empty list.
 
@@ -88,7 +88,9 @@ async def answer(
         notes.append({"text": system_text("too_long", detect(text).language)})
     intent = command_intent(text)
     if intent:
-        text = f"/{intent}"  # Rasa's own form for "this intent, no reading needed"
+        # Rasa's own form for "this intent, no reading needed". A command carries no language: the
+        # channel's hint (Telegram's language_code) answers "/start" in the person's language.
+        text = f"/{intent}" + (f'{{"detected_language": "{language_hint}"}}' if language_hint else "")
     collector = CollectingOutputChannel()
     try:
         await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))

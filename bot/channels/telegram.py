@@ -180,6 +180,6 @@ class SafeTelegramInput(InputChannel):
             await self.erase_chat(chat_id, sender, message.message_id)
             replies = [{"text": erased}]
         else:
-            replies = await answer(on_new_message, sender, text, self.name())
+            replies = await answer(on_new_message, sender, text, self.name(), language_hint=hint)
         for reply in replies:
             await self.send(chat_id, sender, reply)

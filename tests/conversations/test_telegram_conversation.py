@@ -140,3 +140,8 @@ def test_french_in_telegram(telegram):
 
 def test_without_a_token_the_channel_is_off(assistant):
     assert post(assistant, update(790000002, "hello")) == 404
+
+
+def test_start_greets_in_the_language_of_the_persons_telegram(telegram):
+    assert "Bonjour" in texts(Chat(telegram).say("/start", language="fr"))
+    assert "Hello" in texts(Chat(telegram).say("/start", language="en"))
