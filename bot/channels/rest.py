@@ -27,16 +27,19 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.commands import command_intent
+from bot.channels.limits import RateLimiter, per_minute_setting
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.detect import detect
 from bot.nlg import reply_language
 from bot.privacy.forget import is_forget_request
+from bot.safety.danger import default_net
 from bot.stores.erase import erase_conversation
 from bot.system_texts import system_text
 
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 4000
+LIMITER = RateLimiter(per_minute_setting())
 # Sender ids are stored only as keyed hashes. The key comes from the environment; without one, a
 # random key per process (conversations then do not outlive a restart, which is the default anyway).
 _KEY = (os.environ.get("SENDER_HASH_KEY") or secrets.token_hex(32)).encode()
@@ -81,6 +84,9 @@ async def answer(
     Shared by every channel: long messages are cut kindly, chat commands become intents, and when
     the assistant produced nothing the person still gets 911, the hotline and IRCC.
     """
+    if not LIMITER.allow(sender) and default_net().match(text) is None:
+        # Flooding gets a pause; a message about danger is always read.
+        return [{"text": system_text("slow_down", detect(text).language)}]
     notes = []
     if len(text) > MAX_CHARS:
         # People often tell their story first and ask at the end: keep both ends.
