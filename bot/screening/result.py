@@ -37,6 +37,9 @@ class Texts:
     def question(self, question: Question) -> str:
         return self._tr(f"screening.{question.id}", question.text)
 
+    def staff_note(self, question: Question) -> str:
+        return self._tr(f"screening.{question.id}.staff_note", question.staff_note)
+
     def label(self, question: Question, option_id: str) -> str:
         return self._tr(f"screening.{question.id}.{option_id}", question.options[option_id].label)
 
