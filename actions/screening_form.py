@@ -78,7 +78,8 @@ class ValidateScreeningForm(FormValidationAction):
             # my passport", a tapped "Threats or violence"). The form took the message, so the
             # danger rule will not run: the 911 guidance is given here, first.
             dispatcher.utter_message(response="utter_emergency")
-            dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("go_on_after_danger"))
+            if QUESTIONNAIRE.next_question({**answers_from(tracker), question.id: answer}) is not None:
+                dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("go_on_after_danger"))
             return {question.slot: answer}
         if answer is not None:
             return {question.slot: answer}

@@ -132,3 +132,12 @@ def test_danger_with_an_answer_gives_911_guidance_and_keeps_the_answer():
 def test_danger_without_an_answer_is_left_to_the_danger_rule():
     out, msgs = extract("q_situation", "please help me now", "in_danger")
     assert out == {} and msgs == []
+
+
+def test_danger_at_the_last_question_does_not_promise_a_next_one():
+    done = dict(q_safe_now="yes", q_in_canada="yes", q_citizen_pr="no", q_status="expired",
+                q_situation=["threats"], q_partner_abuse="no", q_state_care="no")
+    out, msgs = extract("q_location", "he is coming for me, i'm in Toronto", "in_danger",
+                        [{"entity": "place", "value": "Toronto"}], **done)
+    assert out == {"q_location": "place:Toronto"}
+    assert [m.get("response") for m in msgs] == ["utter_emergency"]
