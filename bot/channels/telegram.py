@@ -35,6 +35,8 @@ from bot.stores.memory import idle_ttl_seconds
 from bot.system_texts import system_text
 
 logger = logging.getLogger(__name__)
+# httpx logs every request's URL at INFO, and a Bot API URL carries the bot token (a secret).
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 MAX_UPDATE_BYTES = 1_000_000
 MAX_TEXT = 4096  # Telegram's limit for one message
