@@ -33,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.fast_tfidf import TfidfRow
+from bot.nlu.sentence_encoder import DIMENSIONS
 from bot.text import fold
 
 logger = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class FastScorer:
                 self.rows.append(TfidfRow(part, offset))
                 offset += len(part.vocabulary_)
             elif getattr(part, "func", None) and getattr(part.func, "func", None) is sentence_meanings:
-                from bot.nlu.sentence_encoder import DIMENSIONS, shared_encoder
+                from bot.nlu.sentence_encoder import shared_encoder
 
                 meaning = (offset, part.func.keywords["weight"])
                 offset += DIMENSIONS
@@ -102,8 +103,6 @@ class FastScorer:
         self.coef, self.intercept = svm.coef_, svm.intercept_
         self.meaning_coef = None
         if meaning is not None:
-            from bot.nlu.sentence_encoder import DIMENSIONS
-
             start, weight = meaning
             self.meaning_coef = np.ascontiguousarray(self.coef[:, start:start + DIMENSIONS] * weight)
         self.a = np.array([c.a_ for c in inner.calibrators])

@@ -183,7 +183,7 @@ def _graph(weights: Dict[str, np.ndarray]) -> bytes:
 
 
 class SentenceEncoder:
-    """Unit-length 384-dimensional meanings of texts; `encode` batches by length for training."""
+    """Unit-length 384-dimensional meanings of texts; `encode` does many at once, for training."""
 
     dimensions = DIMENSIONS
 
@@ -191,7 +191,7 @@ class SentenceEncoder:
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
-        # Without the arena, the weights are the session's only large allocation (about 90 MB).
+        # Without the arena, the weights are the session's only large allocation (60 MB in 8 bits).
         options.enable_cpu_mem_arena = False
         # One thread per call: the server answers conversations side by side, each on one core.
         options.intra_op_num_threads = 1 if quantized else threads  # quantized: threads share the work by message
