@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.rest import answer, clean, forget, pseudonym
 from bot.i18n.catalogs import default_catalogs
+from bot.i18n.negotiate import negotiate
 from bot.privacy.forget import is_forget_request
 from bot.stores.memory import idle_ttl_seconds
 from bot.system_texts import system_text
@@ -171,8 +172,8 @@ class SafeTelegramInput(InputChannel):
             return  # edits, channel posts, groups: nothing to answer
         chat_id = message.chat_id
         sender = pseudonym(f"telegram:{chat_id}")
-        hint = (message.from_user.language_code or "")[:2] if message.from_user else ""
-        hint = hint if hint in default_catalogs().languages else None
+        code = message.from_user.language_code if message.from_user else None
+        hint = negotiate([code], default_catalogs().languages) if code else None
         self.sent.add(sender, message.message_id)
         text = clean(message.text or "")
         if not text:
