@@ -62,16 +62,19 @@ def extract(root: Path = ROOT, pot: Path = POT) -> None:
 def update(locales: Path = LOCALES, pot: Path = POT) -> None:
     """Bring every catalog up to date with the template; English is the source and copies itself."""
     for lang in catalogs(locales):
-        _babel("update", "-i", str(pot), "-d", str(locales), "-l", lang, "--no-wrap")
-    en = _po(SOURCE, locales)
-    if en.exists():
-        with en.open("rb") as fh:
-            cat = read_po(fh, locale=SOURCE)
-        for m in cat:
-            if m.id:
-                m.string, m.flags = m.id, set(m.flags) - {"fuzzy"}
-        with en.open("wb") as fh:
-            write_po(fh, cat, width=0)
+        _babel("update", "-i", str(pot), "-d", str(locales), "-l", lang, "--no-wrap", "--ignore-pot-creation-date")
+    for lang in catalogs(locales):
+        po = _po(lang, locales)
+        with po.open("rb") as fh:
+            cat = read_po(fh, locale=lang)
+        if lang == SOURCE:
+            for m in cat:
+                if m.id:
+                    m.string, m.flags = m.id, set(m.flags) - {"fuzzy"}
+        # References name the file, not the line: an edit above an entry then changes no other
+        # entry, and two people's catalog changes merge without conflicts.
+        with po.open("wb") as fh:
+            write_po(fh, cat, width=0, include_lineno=False)
 
 
 def compile_all(locales: Path = LOCALES) -> None:
