@@ -29,7 +29,7 @@ SENDER_HASH_KEY = secrets.token_hex(16)
 
 
 def stored_id(sender: str) -> str:
-    """The id the tracker store keeps for a client's sender id (bot/channels/rest.py)."""
+    """The id the tracker store keeps for a client's sender id (bot/channels/pipeline.py)."""
     return hmac.new(SENDER_HASH_KEY.encode(), sender.encode(), hashlib.sha256).hexdigest()[:32]
 
 

@@ -1,6 +1,6 @@
 """Telegram: updates arrive on a webhook, answers go out through the Bot API (python-telegram-bot).
 
-Same care as the REST channel (bot/channels/rest.py), which it shares the message handling with:
+Same care as the REST channel, and the same message handling (bot/channels/pipeline.py):
 - only requests carrying the webhook secret are read (TELEGRAM_WEBHOOK_SECRET), so nobody else
   can speak in a person's name;
 - the tracker sees a keyed hash of the chat id, never the id, the name or the username;
@@ -28,7 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.rest import answer, clean, forget, pseudonym
+from bot.channels.pipeline import answer, clean, forget, pseudonym
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.negotiate import negotiate
 from bot.privacy.forget import is_forget_request

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from bot.channels import rest
+from bot.channels import pipeline
 from bot.channels.limits import RateLimiter
 
 
@@ -24,7 +24,7 @@ def test_the_limit_counts_the_last_minute_per_sender():
 
 
 def test_over_the_limit_the_assistant_pauses_but_still_reads_danger(monkeypatch):
-    monkeypatch.setattr(rest, "LIMITER", RateLimiter(2, Clock()))
+    monkeypatch.setattr(pipeline, "LIMITER", RateLimiter(2, Clock()))
     read = []
 
     async def on_new_message(message):
@@ -32,7 +32,7 @@ def test_over_the_limit_the_assistant_pauses_but_still_reads_danger(monkeypatch)
         await message.output_channel.send_text_message(message.sender_id, "answer")
 
     def say(text):
-        return asyncio.run(rest.answer(on_new_message, "sender-hash", text, "test"))
+        return asyncio.run(pipeline.answer(on_new_message, "sender-hash", text, "test"))
 
     assert say("hello") == [{"text": "answer"}] and say("hello again") == [{"text": "answer"}]
     paused = say("and again")

@@ -1,6 +1,6 @@
 """The REST channel's pure helpers: input cleaning and pseudonymous sender ids."""
 
-from bot.channels.rest import clean, pseudonym
+from bot.channels.pipeline import clean, pseudonym
 
 
 def test_clean_keeps_text_and_drops_control_characters():
