@@ -64,14 +64,19 @@ def test_a_broken_placeholder_fails(locales):
     assert any("utter_human" in p and "placeholders" in p for p in problems(locales))
 
 
-@pytest.mark.parametrize("number, altered", [("1-833-900-1010", "1-833-900-1011"), ("911", "112")])
-def test_an_altered_emergency_number_fails(locales, number, altered):
+@pytest.mark.parametrize("number, altered", [
+    ("1-833-900-1010", "1-833-900-1011"), ("1-888-242-2100", "1-888-242-2101"), ("911", "112"),
+])
+def test_an_altered_emergency_number_fails_naming_the_entry(locales, number, altered):
+    changed = []
+
     def change(cat):
-        m = next(m for m in cat if m.id and number in m.id and m.string)
+        m = next(m for m in cat if m.id and number in m.id and m.string and m.context)
         m.string = m.string.replace(number, altered)
+        changed.append(m.context)
 
     edit(locales, "fr", change)
-    assert any("number" in p for p in problems(locales))
+    assert any("number" in p and changed[0] in p for p in problems(locales))
 
 
 def test_a_syntax_error_fails(locales):
