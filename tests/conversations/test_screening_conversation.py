@@ -18,7 +18,7 @@ def test_trafficking_path_in_english(chat):
                       "my boss took my passport and I owe him money", "no", "no", "Calgary"])
     assert "Temporary Resident Permit (TRP) for victims of human trafficking may fit" in out
     assert "Someone took or keeps your identity documents." in out
-    assert "Harry Hays" in out and "appointment" in out
+    assert "office in Calgary" in out and "appointment" in out
     assert "1-833-900-1010" in out and "1-888-242-2100" in out and "911" in out
     assert "you are eligible" not in out.lower()
     assert "last checked on November 21, 2026" in out
