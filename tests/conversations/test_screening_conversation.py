@@ -21,7 +21,7 @@ def test_trafficking_path_in_english(chat):
     assert "office in Calgary" in out and "appointment" in out
     assert "1-833-900-1010" in out and "1-888-242-2100" in out and "911" in out
     assert "you are eligible" not in out.lower()
-    assert "last checked on November 21, 2026" in out
+    assert "last checked on December 2, 2026" in out
 
 
 def test_family_violence_path_in_french(chat):

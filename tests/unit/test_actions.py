@@ -101,7 +101,7 @@ def test_result_says_may_gives_contacts_and_clears_answers():
 def test_result_in_french_formats_the_date_for_french():
     t = tracker(detected_language="fr", q_in_canada="no")
     msgs, _ = run(ScreeningResult(), t)
-    assert any("2026" in m["text"] and "novembre" in m["text"] for m in msgs)
+    assert any("2026" in m["text"] and "décembre" in m["text"] for m in msgs)
 
 
 def test_start_and_stop_clear_previous_answers():
