@@ -41,7 +41,8 @@ locales: install
 compile-locales: install
 	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow compile
 
-# Fails, naming the entry, on a missing or fuzzy translation, a broken placeholder or a changed phone number.
+# Fails, naming the entry, on a missing or fuzzy translation, a broken placeholder, a changed phone
+# number, or French typography that would let a phone wrap a lone ":" or "»" (bot/i18n/typography.py).
 locales-check: install
 	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow check
 
