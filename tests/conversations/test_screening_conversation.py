@@ -30,7 +30,7 @@ def test_family_violence_path_in_french(chat):
     out = walk(chat, ["oui", "oui", "non", "jamais eu de papiers", "rien de tout ça", "oui", "non", "passer"])
     assert "violence familiale" in out
     assert "pourrait" in out
-    assert "novembre 2026" in out
+    assert "décembre 2026" in out
 
 
 def test_vulnerable_worker_and_buttons(chat):
