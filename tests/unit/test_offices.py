@@ -194,3 +194,12 @@ def test_the_reply_names_the_persons_own_office_in_each_language(lang, by_name, 
     assert match.office.place_name in line or (match.office.address_in(lang) or "\0") in line
     assert "1-888-242-2100" in line or match.kind == "found"
     assert "{" not in line
+
+
+@pytest.mark.parametrize("typed, office", [("T5J 0N3", "edmonton"), ("j8x 3x7", "ottawa"), ("L8P4R5", "hamilton")])
+def test_a_postal_code_typed_at_the_location_question_finds_the_local_office(typed, office):
+    from bot.screening.questionnaire import default_questionnaire
+
+    q = default_questionnaire()
+    where = q.understand(q.questions["location"], typed)
+    assert default_finder().nearest(where).office.id == office
