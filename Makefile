@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide bench eval clean
+.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide offices-check bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
@@ -41,7 +41,8 @@ locales: install
 compile-locales: install
 	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow compile
 
-# Fails, naming the entry, on a missing or fuzzy translation, a broken placeholder or a changed phone number.
+# Fails, naming the entry, on a missing or fuzzy translation, a broken placeholder, a changed phone
+# number, or French typography that would let a phone wrap a lone ":" or "»" (bot/i18n/typography.py).
 locales-check: install
 	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow check
 
@@ -49,6 +50,10 @@ locales-check: install
 locale-add: install
 	@if [ "$(origin LANG)" != "command line" ]; then echo "usage: make locale-add LANG=xx (for example es or pt_BR)"; exit 2; fi
 	@source scripts/env.sh && $(BIN)/python -m bot.i18n.workflow add $(LANG)
+
+# Lists the offices whose source is older than five years (their addresses are withheld): re-source them.
+offices-check: install
+	@source scripts/env.sh && $(BIN)/python -m bot.places.source_check
 
 # The printable bilingual guide for hotline staff, from data/screening.yml and the catalogs.
 staff-guide: install compile-locales

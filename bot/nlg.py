@@ -43,7 +43,8 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
     def __init__(self, endpoint_config: Any = None, domain: Any = None, **kwargs: Any) -> None:
         super().__init__(domain.responses if domain is not None else {})
         self.catalogs: Catalogs = kwargs.get("catalogs") or default_catalogs()
-        self.facts = fact_values()
+        # Per language: a French reply gets the French page of a URL.
+        self.facts = {lang: fact_values(lang) for lang in self.catalogs.languages}
         self.settings = deployment_settings()
 
     async def generate(
@@ -70,7 +71,8 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
 
     def render(self, name: str, response: Dict[str, Any], lang: str, values: Mapping[str, Any]) -> Dict[str, Any]:
         """Translate a response's text and buttons into `lang` and fill in facts and slots."""
-        merged = {**values, **self.facts, **self.settings}
+        facts = self.facts.get(lang) or fact_values(lang)
+        merged = {**values, **facts, **self.settings}
         tr = self.catalogs.pgettext
         if response.get("text"):
             response["text"] = fill(tr(lang, name, response["text"]), merged)

@@ -24,5 +24,7 @@ def system_text(key: str, lang: str | None = None) -> str:
     """In `lang` when known; otherwise in every released language, one after the other."""
     catalogs = default_catalogs()
     langs = [lang] if lang in catalogs.languages else [x for x in ("en", "fr") if x in catalogs.languages]
-    values = {**fact_values(), **deployment_settings()}
-    return "\n\n".join(fill(catalogs.pgettext(x, f"system.{key}", _texts()[key]), values) for x in langs)
+    return "\n\n".join(
+        fill(catalogs.pgettext(x, f"system.{key}", _texts()[key]), {**fact_values(x), **deployment_settings()})
+        for x in langs
+    )

@@ -19,6 +19,8 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
 
+from bot.i18n import typography
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
 POT = LOCALES / "messages.pot"
@@ -177,6 +179,8 @@ def _check_entry(lang: str, ctx: str, msgid: str, m, must_be_complete: bool) -> 
     for number in PROTECTED_NUMBERS:
         if msgid.count(number) != string.count(number):
             out.append(Problem(lang, ctx, msgid, f"emergency/phone number {number} changed or dropped"))
+    if typography.applies_to(lang):
+        out += [Problem(lang, ctx, msgid, f"typography: {p}") for p in typography.problems(string)]
     return out
 
 

@@ -20,7 +20,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "places"
 @dataclass(frozen=True)
 class Place:
     name: str  # canonical name, the entity value
-    kind: str  # "city" or "province"
+    kind: str  # "city", "province" or "postal area"
     province: str  # two-letter code
     latitude: float | None = None
     longitude: float | None = None

@@ -26,7 +26,7 @@ class Texts:
         self.lang = lang
         self.q = questionnaire or default_questionnaire()
         self.catalogs = catalogs or default_catalogs()
-        self.values = fact_values()
+        self.values = fact_values(lang)
 
     def _tr(self, context: str, text: str, **extra: Any) -> str:
         return fill(self.catalogs.pgettext(self.lang, context, text), {**self.values, **extra})

@@ -89,3 +89,15 @@ def test_out_of_scope_gets_a_kind_answer_with_a_person_to_call(chat):
 def test_nonsense_and_odd_input_never_gets_silence(chat, text):
     answer = chat.say(text)
     assert answer.strip(), f"no answer to {text[:30]!r}"
+
+
+def test_an_office_near_a_named_city_is_the_one_in_that_city(chat):
+    answer = chat.say("where is the nearest immigration office to Edmonton?")
+    assert "Edmonton" in answer and "Calgary" not in answer
+    assert "1-888-242-2100" in answer and "/en/immigration-refugees-citizenship/" in answer
+
+
+def test_in_french_gatineau_gets_ottawa_next_door_and_the_french_finder(chat):
+    answer = chat.say("où est le bureau d'immigration le plus proche de Gatineau?")
+    assert "Ottawa" in answer and "Montréal" not in answer
+    assert "/fr/immigration-refugies-citoyennete/" in answer and "/en/" not in answer

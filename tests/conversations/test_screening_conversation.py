@@ -18,10 +18,10 @@ def test_trafficking_path_in_english(chat):
                       "my boss took my passport and I owe him money", "no", "no", "Calgary"])
     assert "Temporary Resident Permit (TRP) for victims of human trafficking may fit" in out
     assert "Someone took or keeps your identity documents." in out
-    assert "Harry Hays" in out and "appointment" in out
+    assert "office in Calgary" in out and "appointment" in out
     assert "1-833-900-1010" in out and "1-888-242-2100" in out and "911" in out
     assert "you are eligible" not in out.lower()
-    assert "last checked on November 21, 2026" in out
+    assert "last checked on December 2, 2026" in out
 
 
 def test_family_violence_path_in_french(chat):
@@ -30,7 +30,7 @@ def test_family_violence_path_in_french(chat):
     out = walk(chat, ["oui", "oui", "non", "jamais eu de papiers", "rien de tout ça", "oui", "non", "passer"])
     assert "violence familiale" in out
     assert "pourrait" in out
-    assert "novembre 2026" in out
+    assert "décembre 2026" in out
 
 
 def test_vulnerable_worker_and_buttons(chat):

@@ -94,14 +94,14 @@ def test_result_says_may_gives_contacts_and_clears_answers():
                 q_situation=["forced_work"], q_partner_abuse="no", q_state_care="no", q_location="place:Calgary")
     msgs, events = run(ScreeningResult(), t)
     text = "\n".join(m["text"] for m in msgs)
-    assert "may fit" in text and "Harry Hays" in text and "1-833-900-1010" in text
+    assert "may fit" in text and "office in Calgary" in text and "1-833-900-1010" in text
     assert all(e["value"] is None for e in events if e["event"] == "slot")
 
 
 def test_result_in_french_formats_the_date_for_french():
     t = tracker(detected_language="fr", q_in_canada="no")
     msgs, _ = run(ScreeningResult(), t)
-    assert any("2026" in m["text"] and "novembre" in m["text"] for m in msgs)
+    assert any("2026" in m["text"] and "décembre" in m["text"] for m in msgs)
 
 
 def test_start_and_stop_clear_previous_answers():
