@@ -176,7 +176,9 @@ def assess(answers: Mapping[str, Any], province: str | None = None) -> Assessmen
                                ("family_violence_trp", "no_fees", "officer_decides")))
 
     if (status == "employer_permit" or maintained) and situation:
-        first = (Reason("status", "employer_permit"),) if status == "employer_permit" else status_reason
+        # With maintained status, "your status has ended" is not the reason: the renewal is.
+        first = (Reason("status", "employer_permit"),) if status == "employer_permit" else (
+            Reason("status_ended", "renewal_applied"),)
         out.append(Outcome(VULNERABLE_WORKER_OWP, first + signs, ("owp_apply", "lawyer"),
                            ("vulnerable_workers_owp", "vulnerable_workers_at_risk")))
 
@@ -205,7 +207,8 @@ def assess(answers: Mapping[str, Any], province: str | None = None) -> Assessmen
                            ("trp_general_rules", "vulnerable_workers_owp", "vulnerable_workers_at_risk")))
     elif has_status and not [o for o in out if o.id != URGENT_LEGAL_HELP]:
         steps = ("owp_if_at_risk",) if status == "employer_permit" or maintained else ()
-        first = (Reason("status", status),) if status in ("valid", "employer_permit") else status_reason
+        first = (Reason("status", status),) if status in ("valid", "employer_permit") else (
+            Reason("status_ended", "renewal_applied"),)
         out.append(Outcome(VALID_STATUS, first, steps, ("trp_general_rules",)))
 
     if maintained:
