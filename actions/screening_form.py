@@ -20,7 +20,7 @@ from actions.language import tracker_language
 from bot.i18n.catalogs import default_catalogs
 from bot.safety.danger import default_net
 from bot.screening.questionnaire import UNSURE, Question, default_questionnaire
-from bot.screening.result import Texts, render
+from bot.screening.result import Texts, province_of, render
 
 FORM = "screening_form"
 QUESTIONNAIRE = default_questionnaire()
@@ -168,7 +168,8 @@ class ScreeningResult(Action):
         answers = answers_from(tracker)
         location = answers.get("location")
         location = location if isinstance(location, str) and ":" in location else None
-        for text in render(assess(answers), tracker_language(tracker), location):
+        # The province only changes what is said (a route that excludes Quebec says so there).
+        for text in render(assess(answers, province_of(location)), tracker_language(tracker), location):
             dispatcher.utter_message(text=text)
         return [SlotSet(slot, None) for slot in QUESTIONNAIRE.slots]
 

@@ -38,10 +38,10 @@ FAQ_EN = ["hi", "how much does it cost", "can i work", "do i have to testify", "
           "thanks"]
 FAQ_FR = ["bonjour", "combien ça coûte", "est-ce que je peux travailler", "est-ce que je dois témoigner",
           "le permis dure combien de temps", "merci"]
-SCREEN_EN = ["can i get a permit", "yes", "yes", "no", "my visa expired", "my boss took my passport", "no", "no",
-             "Calgary"]
-SCREEN_FR = ["est-ce que je peux avoir un permis", "oui", "oui", "non", "mon visa est expiré",
-             "mon patron a pris mon passeport", "non", "non", "Montréal"]
+SCREEN_EN = ["can i get a permit", "yes", "yes", "no", "my visa expired", "two years ago", "no",
+             "my boss took my passport", "no", "no", "no", "Calgary"]
+SCREEN_FR = ["est-ce que je peux avoir un permis", "oui", "oui", "non", "mon visa est expiré", "il y a deux ans", "non",
+             "mon patron a pris mon passeport", "non", "non", "non", "Montréal"]
 SCRIPTS = [FAQ_EN, FAQ_FR, SCREEN_EN, SCREEN_FR]
 
 

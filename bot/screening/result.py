@@ -16,6 +16,7 @@ from bot.facts import fact_values, last_checked, load_facts
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.nlg import fill
 from bot.places.offices import OfficeFinder, OfficeMatch, default_finder
+from bot.screening.legal_help import for_province
 from bot.screening.questionnaire import Question, Questionnaire, default_questionnaire
 
 
@@ -61,6 +62,25 @@ def office_line(texts: Texts, match: OfficeMatch) -> str:
     return texts.text("office.unknown")
 
 
+def province_of(location: str | None, finder: OfficeFinder | None = None) -> str | None:
+    """The province of a location answer ("place:Montréal", "postal:H2X"), if known."""
+    if not location:
+        return None
+    match = (finder or default_finder()).nearest(location)
+    return match.place.province if match.place else None
+
+
+def legal_help_lines(t: Texts, province: str | None) -> list[str]:
+    """Free or low-cost legal help near the person, or legal aid in their province with the hotline."""
+    lines = [t.text("legal_help.title")]
+    entries = for_province(province)
+    for h in entries:
+        lines.append(f"• {t.text('legal_help.entry', name=h.name, how=h.how)}" if h.how else f"• {h.name}")
+    # Even with a named organization, a legal clinic or the hotline may be nearer or sooner.
+    lines.append(f"• {t.text('legal_help.more' if entries else 'legal_help.unknown')}")
+    return lines
+
+
 def render(
     assessment: Assessment,
     lang: str,
@@ -68,11 +88,11 @@ def render(
     finder: OfficeFinder | None = None,
     texts: Texts | None = None,
 ) -> list[str]:
-    """The result as a few short messages: what may fit and why, next steps, contacts, checked date."""
+    """The result as a few short messages: what may fit and why, what to know, next steps,
+    contacts (with free legal help when a step sends the person to a lawyer), checked date."""
     t = texts or Texts(lang)
     finder = finder or default_finder()
     messages = [t.text("result_intro")]
-    steps: list[str] = []
     for outcome in assessment.outcomes:
         lines = [t.text(f"outcome.{outcome.id}")]
         reasons = [r for r in (t.reason(x.question, x.answer) for x in outcome.reasons) if r]
@@ -80,11 +100,13 @@ def render(
             lines.append(t.text("why"))
             lines += [f"• {r}" for r in reasons]
         messages.append("\n".join(lines))
-        steps += [s for s in outcome.next_steps if s not in steps]
+    messages += [t.text(f"note.{n}") for n in assessment.notes]
+    steps = assessment.steps
     if steps:
         messages.append("\n".join([t.text("next_steps_title")] + [f"• {t.text('step.' + s)}" for s in steps]))
     contacts = [t.text("contacts_title"), f"• {t.text('contact.emergency')}", f"• {t.text('contact.hotline')}",
                 f"• {t.text('contact.ircc')}"]
+    province = None
     if location:
         match = finder.nearest(location)
         contacts.append(f"• {office_line(t, match)}")
@@ -93,6 +115,8 @@ def render(
             label = t._tr(f"contacts.{_contact_id(finder, c)}.label", c["label"])
             contacts.append(f"• {t.text('contact.provincial', label=label, phone=c['phone'])}")
     messages.append("\n".join(contacts))
+    if assessment.needs_legal_help:
+        messages.append("\n".join(legal_help_lines(t, province)))
     messages.append(t.text("checked", date=t.date(last_checked())))
     return messages
 

@@ -76,6 +76,11 @@ def render(questionnaire: Questionnaire | None = None) -> str:
     out.append("<h2>" + " / ".join(_e(t.text("staff_guide.outcomes")) for t in texts.values()) + "</h2><table>")
     for key in outcomes:
         out.append(_row({lang: _e(t.text(key)) for lang, t in texts.items()}))
+    out.append("</table>")
+    notes = [k for k in q.texts if k.startswith("note.")]
+    out.append("<h2>" + " / ".join(_e(t.text("staff_guide.notes")) for t in texts.values()) + "</h2><table>")
+    for key in notes:
+        out.append(_row({lang: _e(t.text(key)) for lang, t in texts.items()}))
     out.append(_row({lang: _e(t.text("checked", date=format_date(checked, format="long", locale=lang)))
                      for lang, t in texts.items()}, "when"))
     out.append("</table></body></html>")

@@ -14,8 +14,8 @@ def walk(chat, answers):
 def test_trafficking_path_in_english(chat):
     intro = chat.say("can i get a permit to stay?")
     assert "one at a time" in intro and "safe right now" in intro
-    out = walk(chat, ["yes", "yes", "no I'm from Mexico", "my visa ran out in March",
-                      "my boss took my passport and I owe him money", "no", "no", "Calgary"])
+    out = walk(chat, ["yes", "yes", "no I'm from Mexico", "my visa ran out in March", "about 8 months ago", "no",
+                      "my boss took my passport and I owe him money", "no", "no", "no", "Calgary"])
     assert "Temporary Resident Permit (TRP) for victims of human trafficking may fit" in out
     assert "Someone took or keeps your identity documents." in out
     assert "office in Calgary" in out and "appointment" in out
@@ -27,7 +27,8 @@ def test_trafficking_path_in_english(chat):
 def test_family_violence_path_in_french(chat):
     intro = chat.say("est-ce que je pourrais avoir un permis pour rester?")
     assert "une à la fois" in intro and "en sécurité" in intro
-    out = walk(chat, ["oui", "oui", "non", "jamais eu de papiers", "rien de tout ça", "oui", "non", "passer"])
+    out = walk(chat, ["oui", "oui", "non", "jamais eu de papiers", "non", "rien de tout ça", "non", "oui", "non",
+                      "passer"])
     assert "violence familiale" in out
     assert "pourrait" in out
     assert "décembre 2026" in out
@@ -41,13 +42,13 @@ def test_vulnerable_worker_and_buttons(chat):
     status_buttons = [b["title"] for b in chat.buttons()]
     assert "Work permit for one employer" in status_buttons
     chat.say("Work permit for one employer")
-    out = walk(chat, ["Threats or violence", "Skip"])
+    out = walk(chat, ["No", "Threats or violence", "No", "Skip"])
     assert "open work permit for vulnerable workers may fit" in out
 
 
 def test_valid_status_and_skipping(chat):
     chat.say("can i apply for the trp")
-    out = walk(chat, ["I'd rather not say", "yes", "no", "valid visitor status", "skip", "skip"])
+    out = walk(chat, ["I'd rather not say", "yes", "no", "valid visitor status", "skip", "skip", "skip", "skip"])
     assert "does not apply for now" in out
 
 
@@ -59,8 +60,7 @@ def test_citizen_path(chat):
 
 def test_free_text_i_dont_know(chat):
     chat.say("est-ce que j'ai droit au permis")
-    out = walk(chat, ["je sais pas", "je sais pas", "je sais pas", "je sais pas", "je sais pas", "je sais pas",
-                      "je sais pas", "je sais pas"])
+    out = walk(chat, ["je sais pas"] * 10)
     assert "ligne d'urgence" in out.lower() or "1-833-900-1010" in out
 
 
@@ -84,11 +84,11 @@ def test_danger_in_the_middle_gives_911_first_then_resumes(chat):
 
 
 def test_an_answer_given_with_danger_is_kept_after_the_911_guidance(chat):
-    walk(chat, ["can i get a permit", "yes", "yes", "no", "it expired"])
+    walk(chat, ["can i get a permit", "yes", "yes", "no", "it expired", "two years ago", "no"])
     answer = chat.say("he beats me and he took my passport")
     assert "911" in answer and answer.index("911") < answer.index("only if you want")
     assert "What is happening to you?" not in answer  # not asked again: the answer was kept
-    out = walk(chat, ["no", "no", "skip"])
+    out = walk(chat, ["no", "no", "no", "skip"])
     assert "Someone took or keeps your identity documents." in out and "You are threatened or hurt." in out
 
 
@@ -114,7 +114,8 @@ def test_an_expired_visitor_visa_is_expired_status(chat):
     chat.say("can i get a permit")
     walk(chat, ["yes", "yes", "no"])
     chat.say("my visitor visa expired")
-    answer = chat.say("none of these")
+    walk(chat, ["a year ago", "no", "none of these"])
+    answer = chat.say("no")
     assert "common-law partner" in answer, "asked only when status has ended or never existed"
 
 
@@ -158,3 +159,25 @@ def test_outside_canada_in_french(chat):
     out = walk(chat, ["oui", "non, je suis pas au canada"])
     assert "au Canada" in out and "pourrait" not in out.split("\n")[-1]
     assert "1-833-900-1010" in out and "911" in out
+
+
+def test_removal_and_a_refused_claim_put_a_lawyer_first_and_say_the_bar(chat):
+    chat.say("can i get a permit")
+    out = walk(chat, ["yes", "yes", "no", "I never had papers", "CBSA gave me a removal order",
+                      "they took my passport", "my claim was refused 3 months ago", "no", "no", "Toronto"])
+    steps = out[out.index("What you can do next:"):]
+    assert steps.index("lawyer or a legal clinic") < steps.index("1-833-900-1010")
+    assert "contact IRCC yourself" not in steps  # no request to IRCC while the bar lasts
+    assert "12 months after a refused claim" in out and "own initiative" in out
+    assert "Legal Aid Ontario: 1-800-668-8258" in out
+    assert "you are eligible" not in out.lower()
+
+
+def test_recent_loss_of_status_care_abroad_and_legal_help_in_quebec_in_french(chat):
+    chat.say("est-ce que je pourrais avoir un permis pour rester?")
+    out = walk(chat, ["oui", "oui", "non", "mon visa est expiré", "il y a deux mois", "non", "rien de tout ça",
+                      "non", "non", "j'étais dans une famille d'accueil au Mexique", "Montréal"])
+    assert "rétablir" in out and "90 jours" in out  # restoration of status
+    assert "protection de l'enfance au Canada" not in out  # care abroad is not care in Canada
+    assert "www.csj.qc.ca" in out
+    assert "1-833-900-1010" in out and "vous êtes admissible" not in out

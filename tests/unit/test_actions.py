@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.office import ActionFindOffice
 from actions.screening_form import ASK_ACTIONS, ScreeningResult, ScreeningStopped, StartScreening, ValidateScreeningForm
+from bot.screening.result import Texts
 
 DOMAIN = {"slots": {}, "forms": {"screening_form": {"required_slots": list(ASK_ACTIONS)}}}
 
@@ -98,6 +99,16 @@ def test_result_says_may_gives_contacts_and_clears_answers():
     assert all(e["value"] is None for e in events if e["event"] == "slot")
 
 
+def test_result_tells_a_person_in_quebec_that_the_youth_in_care_policy_excludes_quebec():
+    answers = dict(q_safe_now="oui", q_in_canada="yes", q_citizen_pr="no", q_status="never", q_urgent="no",
+                   q_situation=["none"], q_refugee_claim="no", q_partner_abuse="no", q_state_care="yes")
+    note = Texts("fr").text("note.quebec_pr")
+    msgs, _ = run(ScreeningResult(), tracker(detected_language="fr", q_location="place:Montréal", **answers))
+    assert note in [m["text"] for m in msgs]
+    msgs, _ = run(ScreeningResult(), tracker(detected_language="fr", q_location="place:Toronto", **answers))
+    assert note not in [m["text"] for m in msgs]
+
+
 def test_result_in_french_formats_the_date_for_french():
     t = tracker(detected_language="fr", q_in_canada="no")
     msgs, _ = run(ScreeningResult(), t)
@@ -136,7 +147,8 @@ def test_danger_without_an_answer_is_left_to_the_danger_rule():
 
 def test_danger_at_the_last_question_does_not_promise_a_next_one():
     done = dict(q_safe_now="yes", q_in_canada="yes", q_citizen_pr="no", q_status="expired",
-                q_situation=["threats"], q_partner_abuse="no", q_state_care="no")
+                q_status_ended="earlier", q_urgent="no", q_situation=["threats"], q_refugee_claim="no",
+                q_partner_abuse="no", q_state_care="no")
     out, msgs = extract("q_location", "he is coming for me, i'm in Toronto", "in_danger",
                         [{"entity": "place", "value": "Toronto"}], **done)
     assert out == {"q_location": "place:Toronto"}

@@ -3,12 +3,14 @@
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from actions.eligibility import OUTCOMES, assess
+from actions.eligibility import NOTES, OUTCOMES, assess
+from bot.facts import fact_values
 from bot.screening.questionnaire import default_questionnaire
-from bot.screening.result import render
+from bot.screening.result import Texts, province_of, render
 
 Q = default_questionnaire()
 PROMISE = re.compile(r"\byou are eligible\b|\byou will (get|receive)\b|\bguarantee[ds]? (you|that)\b|"
@@ -24,14 +26,26 @@ def answer_choices(question):
     return opts
 
 
+# Questions no rule and no branching depends on: their answers are taken in turn rather than in
+# every combination, so the walk stays exhaustive for everything that decides an outcome.
+IN_TURN = {"safe_now", "location"}
+
+
 def all_paths():
     """Depth-first over the questionnaire as the form walks it: only questions that apply are asked."""
+    turns = {qid: itertools.count() for qid in IN_TURN}
+
     def walk(answers):
         nxt = Q.next_question(answers)
         if nxt is None:
-            yield dict(answers)
+            path = dict(answers)
+            for qid in IN_TURN & set(path):  # asked on this path: the next answer in turn
+                choices = answer_choices(Q.questions[qid])
+                path[qid] = choices[next(turns[qid]) % len(choices)]
+            yield path
             return
-        for choice in answer_choices(nxt):
+        choices = answer_choices(nxt)
+        for choice in choices[:1] if nxt.id in IN_TURN else choices:
             yield from walk({**answers, nxt.id: choice})
 
     yield from walk({})
@@ -44,6 +58,9 @@ def test_there_are_many_paths_and_all_questions_are_reachable():
     assert len(PATHS) > 1000
     asked = set(itertools.chain.from_iterable(p.keys() for p in PATHS))
     assert asked == set(Q.questions)
+    assert not any(set(q.ask_if) & IN_TURN for q in Q.questions.values())  # they decide no branching
+    for qid in IN_TURN:  # every answer still comes up somewhere
+        assert {str(p.get(qid)) for p in PATHS if qid in p} >= {str(c) for c in answer_choices(Q.questions[qid])}
 
 
 def test_every_path_ends_in_a_valid_assessment():
@@ -56,8 +73,15 @@ def test_every_path_ends_in_a_valid_assessment():
     assert seen == set(OUTCOMES), f"outcomes never reached: {set(OUTCOMES) - seen}"
 
 
+def test_every_note_is_reached_through_the_questionnaire():
+    seen = set()
+    for answers in PATHS:
+        seen |= set(assess(answers, province_of(answers.get("location"))).notes)
+    assert seen == set(NOTES), f"notes never reached: {set(NOTES) - seen}"
+
+
 def test_every_path_renders_in_both_languages_without_promises():
-    for answers in PATHS[::7]:
+    for answers in PATHS[::21]:
         for lang in ("en", "fr"):
             text = "\n".join(render(assess(answers), lang, answers.get("location")))
             assert not PROMISE.search(text), (answers, lang)
@@ -145,7 +169,7 @@ def test_sponsorship_without_abuse_and_denied_signs_are_not_reasons():
 def test_no_result_claims_what_the_facts_do_not_say():
     """Only a trafficking result asks the person to say they may be a trafficking victim, and only
     the hotline, never IRCC, is called confidential."""
-    for answers in PATHS[::3]:
+    for answers in PATHS[::9]:
         a = assess(answers)
         for lang in ("en", "fr"):
             text = "\n".join(render(a, lang))
@@ -171,3 +195,82 @@ def test_signs_given_with_valid_status_are_named_and_lead_to_help():
                                     "situation": ["forced_work"]}), "en"))
     assert "forced to work" in text and "victim services" in text
     assert "usually does not apply" in text
+
+
+BASE = {"safe_now": "yes", "in_canada": "yes", "citizen_pr": "no"}
+LANGS = ("en", "fr")
+
+
+def said(answers, lang, location=None):
+    return render(assess(answers, province_of(location)), lang, location)
+
+
+def test_an_urgent_answer_makes_a_lawyer_and_the_hotline_the_first_step_in_both_languages():
+    answers = {**BASE, "status": "never", "urgent": "yes", "situation": ["threats"]}
+    for lang in LANGS:
+        t = Texts(lang)
+        messages = said(answers, lang)
+        steps = next(m for m in messages if m.startswith(t.text("next_steps_title"))).split("\n")[1:]
+        assert steps[0] == "• " + t.text("step.lawyer_now") and "1-833-900-1010" in steps[0]
+        assert steps.index("• " + t.text("step.with_support")) < steps.index("• " + t.text("step.self_identify"))
+        assert messages[1].startswith(t.text("outcome.urgent_legal_help"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_bars_of_a_refugee_claim_are_said_plainly(lang):
+    t = Texts(lang)
+    refused = "\n".join(said({**BASE, "status": "never", "situation": ["none"], "refugee_claim": "refused_recent",
+                              "partner_abuse": "yes"}, lang))
+    assert t.text("note.refugee_refused_recent") in refused and t.text("outcome.refugee_claim_bar") in refused
+    assert t.text("outcome.family_violence_trp") not in refused
+    assert "12" in t.text("note.refugee_refused_recent")
+    pending = "\n".join(said({**BASE, "status": "never", "situation": ["debt"], "refugee_claim": "pending"}, lang))
+    assert t.text("note.refugee_pending") in pending
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_person_who_answered_everything_hears_other_routes_and_where_to_get_legal_help(lang):
+    t = Texts(lang)
+    answers = {**BASE, "status": "never", "urgent": "no", "situation": ["none"], "refugee_claim": "no",
+               "partner_abuse": "no", "state_care": "no"}
+    text = "\n".join(said(answers, lang, "place:Toronto"))
+    assert t.text("outcome.other_routes") in text and t.text("outcome.not_enough_info") not in text
+    assert t.text("legal_help.title") in text and "1-800-668-8258" in text  # Legal Aid Ontario
+    # Where no organization is sourced: legal aid in the province, with the hotline.
+    halifax = "\n".join(said(answers, lang, "place:Halifax"))
+    assert t.text("legal_help.unknown") in halifax and "1-800-668-8258" not in halifax
+    assert t.text("legal_help.unknown") in "\n".join(said(answers, lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_status_lost_recently_names_restoration(lang):
+    t = Texts(lang)
+    text = "\n".join(said({**BASE, "status": "expired", "status_ended": "recent", "situation": ["none"]}, lang))
+    assert t.text("outcome.restoration") in text and "90" in t.text("outcome.restoration")
+
+
+def test_unsure_status_leads_to_the_trafficking_permit_only_if_without_valid_status():
+    for lang, words in (("en", "if you do not have valid status"), ("fr", "si vous n'avez pas de statut valide")):
+        for status in ("unsure", "skip"):
+            text = "\n".join(said({**BASE, "status": status, "situation": ["not_free"]}, lang))
+            assert words in text, (lang, status)
+        assert words not in "\n".join(said({**BASE, "status": "never", "situation": ["not_free"]}, lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_valid_status_with_signs_does_not_tell_the_person_what_they_just_said(lang):
+    t = Texts(lang)
+    text = "\n".join(said({**BASE, "status": "valid", "situation": ["forced_work"]}, lang))
+    assert t.text("outcome.valid_status_signs") in text and t.text("outcome.valid_status") not in text
+    assert t.reason("situation", "forced_work") in text  # the signs are named back
+    assert fact_values(lang)["vulnerable_workers_url"] in text and t.text("legal_help.title") in text
+
+
+def test_former_youth_in_care_in_quebec_is_told_the_policy_excludes_quebec():
+    answers = {**BASE, "status": "never", "situation": ["none"], "state_care": "yes"}
+    for lang, quebec in (("en", "outside Quebec"), ("fr", "l'extérieur du Québec")):
+        t = Texts(lang)
+        assert quebec in t.text("outcome.state_care_youth")
+        montreal = "\n".join(said(answers, lang, "place:Montréal"))
+        assert t.text("note.quebec_pr") in montreal
+        assert t.text("note.quebec_pr") not in "\n".join(said(answers, lang, "place:Toronto"))

@@ -31,6 +31,17 @@ def test_the_branching_and_the_contacts_are_printed():
     assert "Ask only if:" in partner and "It expired" in partner and "Poser seulement si" in partner
 
 
+def test_every_outcome_and_note_is_printed_in_both_languages():
+    guide = render()
+    q = default_questionnaire()
+    keys = [k for k in q.texts if k.startswith(("outcome.", "note."))]
+    assert {"outcome.urgent_legal_help", "outcome.other_routes", "note.refugee_refused_recent"} <= set(keys)
+    for lang in ("en", "fr"):
+        t = Texts(lang, q)
+        for key in keys:
+            assert html.escape(t.text(key), quote=True) in guide, (lang, key)
+
+
 def test_text_is_escaped():
     q = Questionnaire({"questions": {"x": {"text": "<script>alert(1)</script>", "staff_note": "a & b",
                                            "options": {"yes": {"label": "<b>Yes</b>"}}}},
