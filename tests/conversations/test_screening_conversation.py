@@ -158,3 +158,11 @@ def test_outside_canada_in_french(chat):
     out = walk(chat, ["oui", "non, je suis pas au canada"])
     assert "au Canada" in out and "pourrait" not in out.split("\n")[-1]
     assert "1-833-900-1010" in out and "911" in out
+
+
+def test_saying_arreter_as_the_french_intro_suggests_stops_the_questions(chat):
+    intro = chat.say("est-ce que je pourrais avoir un permis pour rester?")
+    assert "«\u00a0arrêter\u00a0»" in intro
+    chat.say("oui")
+    stopped = chat.say("arrêter")
+    assert "arrêté les questions" in stopped
