@@ -181,3 +181,11 @@ def test_recent_loss_of_status_care_abroad_and_legal_help_in_quebec_in_french(ch
     assert "protection de l'enfance au Canada" not in out  # care abroad is not care in Canada
     assert "www.csj.qc.ca" in out
     assert "1-833-900-1010" in out and "vous êtes admissible" not in out
+
+
+def test_saying_arreter_as_the_french_intro_suggests_stops_the_questions(chat):
+    intro = chat.say("est-ce que je pourrais avoir un permis pour rester?")
+    assert "«\u00a0arrêter\u00a0»" in intro
+    chat.say("oui")
+    stopped = chat.say("arrêter")
+    assert "arrêté les questions" in stopped
