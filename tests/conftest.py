@@ -1,15 +1,8 @@
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from assistant import MODEL, Assistant, Conversation  # noqa: E402
+from bench.servers import MODEL, Assistant, Conversation
 
 
 @pytest.fixture(scope="session")
