@@ -27,8 +27,10 @@ run: install train compile-locales
 validate: install
 	@$(RASA) data validate --domain domain.yml --data data --config config.yml --fail-on-warnings
 
+# ruff over everything; mypy (strict, configured in pyproject.toml) over bot/ and actions/.
 lint: install
 	@$(BIN)/ruff check .
+	@source scripts/env.sh && $(BIN)/mypy
 
 test: install train compile-locales
 	@$(MAKE) --no-print-directory lint validate locales-check

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import yaml
 
@@ -68,13 +68,13 @@ class OfficeFinder:
             if not isinstance(o.get("province"), str):
                 raise ValueError(f"office {oid}: province must be a quoted code, got {o.get('province')!r}")
             city = gazetteer.get(o["city"])
-            if city is None or city.latitude is None:
+            if city is None or city.latitude is None or city.longitude is None:
                 raise ValueError(f"office {oid}: city {o['city']!r} is not in the gazetteer")
             self.offices.append(
                 Office(oid, o["city"], o["province"], o.get("address"), o["source"], city.latitude, city.longitude,
                        o.get("source_date"), o.get("name"), o.get("address_fr"))
             )
-        self.contacts: dict = raw.get("contacts", {})
+        self.contacts: dict[str, dict[str, Any]] = raw.get("contacts", {})
 
     def reference_point(self, where: str) -> Place | None:
         """A city to measure from: the named city, a postal area's city, or a province's largest city."""
@@ -91,20 +91,21 @@ class OfficeFinder:
 
     def nearest(self, where: str | None) -> OfficeMatch:
         point = self.reference_point(where) if where else None
-        if point is None or point.latitude is None:
+        if point is None or point.latitude is None or point.longitude is None:
             return OfficeMatch("unknown", None, None, point)
+        lat, lon = point.latitude, point.longitude
         # Prefer an office with a checked address when it is about as close as one without.
         ranked = sorted(
             self.offices,
-            key=lambda o: _km(point.latitude, point.longitude, o.latitude, o.longitude) + (0 if o.address else 30),
+            key=lambda o: _km(lat, lon, o.latitude, o.longitude) + (0 if o.address else 30),
         )
         best = ranked[0]
-        distance = _km(point.latitude, point.longitude, best.latitude, best.longitude)
+        distance = _km(lat, lon, best.latitude, best.longitude)
         if distance > self.MAX_KM:
             return OfficeMatch("unknown", None, distance, point)
         return OfficeMatch("found" if best.address else "city_only", best, distance, point)
 
-    def provincial_contacts(self, province: str | None, outcomes: Iterable[str] = ()) -> list[dict]:
+    def provincial_contacts(self, province: str | None, outcomes: Iterable[str] = ()) -> list[dict[str, Any]]:
         """The province's own lines; some only matter for certain outcomes (family violence, say)."""
         outcomes = set(outcomes)
         return [

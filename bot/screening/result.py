@@ -54,10 +54,11 @@ class Texts:
 
 
 def office_line(texts: Texts, match: OfficeMatch) -> str:
-    if match.kind == "found":
-        return texts.text("office.found", office=match.office.address_in(texts.lang), year=match.office.source_year)
-    if match.kind == "city_only":
-        return texts.text("office.city_only", office=match.office.place_name)
+    office = match.office
+    if match.kind == "found" and office:
+        return texts.text("office.found", office=office.address_in(texts.lang), year=office.source_year)
+    if match.kind == "city_only" and office:
+        return texts.text("office.city_only", office=office.place_name)
     return texts.text("office.unknown")
 
 

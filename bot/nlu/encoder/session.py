@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 from bot.nlu.encoder.graph import DIMENSIONS, graph_file, model_dir
 from bot.nlu.encoder.tokenizer import WordPiece
@@ -34,14 +35,16 @@ class SentenceEncoder:
         directory = directory or model_dir()
         return cls(str(graph_file(directory, quantized)), WordPiece.from_dir(directory), threads, quantized)
 
-    def _run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+    def _run(self, ids: NDArray[np.int64], mask: NDArray[np.int64]) -> NDArray[np.float32]:
+        vectors: NDArray[np.float32] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        return vectors
 
-    def encode_one(self, text: str) -> np.ndarray:
+    def encode_one(self, text: str) -> NDArray[np.float32]:
         ids = np.array([self.tokenizer.ids(text)], dtype=np.int64)
-        return self._run(ids, np.ones_like(ids))[0]
+        vector: NDArray[np.float32] = self._run(ids, np.ones_like(ids))[0]
+        return vector
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> NDArray[np.float32]:
         if self.quantized:
             # The 8-bit graph scales each input by its own range: a text in a batch, beside longer
             # ones and padding, would get another vector than alone. Training must see the vectors
