@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide bench eval clean
+.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide diagram bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
@@ -55,6 +55,10 @@ locale-add: install
 # The printable bilingual guide for hotline staff, from data/screening.yml and the catalogs.
 staff-guide: install compile-locales
 	@source scripts/env.sh && $(BIN)/python -m bot.screening.staff_guide
+
+# The questionnaire's flow as a diagram, from data/screening.yml (Graphviz): docs/screening-flow.dot and .svg.
+diagram: install
+	@source scripts/env.sh && $(BIN)/python -m bot.screening.flow_diagram
 
 # Measurements, not tests: they write docs/benchmarks.md (see there for the figures).
 bench: install train compile-locales

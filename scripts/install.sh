@@ -2,6 +2,11 @@
 # Builds .venv from requirements.lock; does nothing when the lock has not changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Graphviz draws the questionnaire's diagram (make diagram); Debian's package, installed when missing.
+if ! command -v dot >/dev/null; then
+  echo "install: installing Graphviz (dot)..."
+  apt-get update -qq && apt-get install -y -qq graphviz >/dev/null
+fi
 want=$(cat requirements.lock pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)
 if [ -f .venv/.installed ] && [ "$(cat .venv/.installed)" = "$want" ]; then
   echo "install: .venv is up to date with requirements.lock"
