@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide diagram bench eval clean
+.PHONY: help install lock train run test test-unit test-dialogue lint validate locales compile-locales locales-check locale-add staff-guide diagram bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
 	@echo "make test   - install, train if needed, run every test"
-	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | bench | eval"
+	@echo "make test-unit | test-dialogue - the unit tests only (no model, no server) | the dialogue tests only"
+	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | diagram | bench | eval"
 
 install:
 	@scripts/install.sh
@@ -35,6 +36,14 @@ lint: install
 test: install train compile-locales
 	@$(MAKE) --no-print-directory lint validate locales-check
 	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests
+
+# The inner loop. test-unit: pure logic, no trained model and no server (about a minute and a half).
+test-unit: install
+	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests/unit
+
+# The dialogue: Rasa story tests (tests/stories, rasa test core) and the conversation tests over HTTP.
+test-dialogue: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests/test_stories.py tests/conversations
 
 # Translations (docs/translating.md): extract every string, update every catalog, compile .mo files.
 locales: install
