@@ -14,6 +14,7 @@ from babel.dates import format_date
 from actions.eligibility import Assessment
 from bot.facts import fact_values, last_checked, load_facts
 from bot.i18n.catalogs import Catalogs, default_catalogs
+from bot.i18n.negotiate import negotiate
 from bot.nlg import fill
 from bot.places.offices import OfficeFinder, OfficeMatch, default_finder
 from bot.screening.questionnaire import Question, Questionnaire, default_questionnaire
@@ -23,9 +24,10 @@ class Texts:
     """Questionnaire text in one language, facts filled in."""
 
     def __init__(self, lang: str, questionnaire: Questionnaire | None = None, catalogs: Catalogs | None = None):
-        self.lang = lang
         self.q = questionnaire or default_questionnaire()
         self.catalogs = catalogs or default_catalogs()
+        # A language without a catalog reads English throughout, dates included.
+        self.lang = negotiate([lang], self.catalogs.languages)
         self.values = fact_values()
 
     def _tr(self, context: str, text: str, **extra: Any) -> str:
