@@ -18,3 +18,13 @@ def assistant(tmp_path_factory):
 @pytest.fixture
 def chat(assistant):
     return Conversation(assistant)
+
+
+@pytest.fixture(scope="session")
+def assistant_without_actions(tmp_path_factory):
+    """A Rasa server of its own whose action server is down, so no test stops the shared one."""
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make test`, which trains it first")
+    a = Assistant(tmp_path_factory.mktemp("no-actions"), actions=False).start()
+    yield a
+    a.stop()
