@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide offices-check bench eval clean
+.PHONY: help install lock train run test test-unit test-dialogue lint validate locales compile-locales locales-check locale-add staff-guide offices-check diagram bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
 	@echo "make test   - install, train if needed, run every test"
-	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | bench | eval"
+	@echo "make test-unit | test-dialogue - the unit tests only (no model, no server) | the dialogue tests only"
+	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | diagram | bench | eval"
 
 install:
 	@scripts/install.sh
@@ -27,12 +28,22 @@ run: install train compile-locales
 validate: install
 	@$(RASA) data validate --domain domain.yml --data data --config config.yml --fail-on-warnings
 
+# ruff over everything; mypy (strict, configured in pyproject.toml) over bot/ and actions/.
 lint: install
 	@$(BIN)/ruff check .
+	@source scripts/env.sh && $(BIN)/mypy
 
 test: install train compile-locales
 	@$(MAKE) --no-print-directory lint validate locales-check
 	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests
+
+# The inner loop. test-unit: pure logic, no trained model and no server (about a minute and a half).
+test-unit: install
+	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests/unit
+
+# The dialogue: Rasa story tests (tests/stories, rasa test core) and the conversation tests over HTTP.
+test-dialogue: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python -m pytest -p no:cacheprovider tests/test_stories.py tests/conversations
 
 # Translations (docs/translating.md): extract every string, update every catalog, compile .mo files.
 locales: install
@@ -58,6 +69,10 @@ offices-check: install
 # The printable bilingual guide for hotline staff, from data/screening.yml and the catalogs.
 staff-guide: install compile-locales
 	@source scripts/env.sh && $(BIN)/python -m bot.screening.staff_guide
+
+# The questionnaire's flow as a diagram, from data/screening.yml (Graphviz): docs/screening-flow.dot and .svg.
+diagram: install
+	@source scripts/env.sh && $(BIN)/python -m bot.screening.flow_diagram
 
 # Measurements, not tests: they write docs/benchmarks.md (see there for the figures).
 bench: install train compile-locales

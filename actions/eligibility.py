@@ -138,7 +138,7 @@ def assess(answers: Mapping[str, Any], province: str | None = None) -> Assessmen
     # (maintained status): they are not "without status", and the vulnerable-worker permit can fit.
     maintained = ended == "renewal_applied"
     without_status = status in NO_VALID_STATUS and not maintained
-    status_reason = (Reason("status", status),) if status in ("expired", "never") else ()
+    status_reason: tuple[Reason, ...] = (Reason("status", status),) if status in ("expired", "never") else ()
     if status == "expired" and ended in ("recent", "earlier", "renewal_applied"):
         status_reason += (Reason("status_ended", ended),)
     claimed = claim in ("pending", "refused_recent", "refused_earlier")

@@ -17,7 +17,7 @@ class ActionFindOffice(Action):
     def name(self) -> str:
         return "action_find_office"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         msg = tracker.latest_message or {}
         places = [e["value"] for e in msg.get("entities") or [] if e.get("entity") == "place"]
         postal = POSTAL.search(msg.get("text") or "")

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Awaitable, Callable, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -19,7 +19,7 @@ from actions.eligibility import assess
 from actions.language import tracker_language
 from bot.i18n.catalogs import default_catalogs
 from bot.safety.danger import default_net
-from bot.screening.questionnaire import UNSURE, Question, default_questionnaire
+from bot.screening.questionnaire import UNSURE, Option, Question, default_questionnaire
 from bot.screening.result import Texts, province_of, render
 
 FORM = "screening_form"
@@ -33,7 +33,7 @@ def answers_from(tracker: Tracker) -> Dict[str, Any]:
     return {q.id: tracker.get_slot(q.slot) for q in QUESTIONNAIRE.questions.values()}
 
 
-def all_labels(question: Question, option) -> List[str]:
+def all_labels(question: Question, option: Option) -> List[str]:
     """An option's label in every language, so a button pressed in French is understood anywhere."""
     catalogs = default_catalogs()
     return [
@@ -61,7 +61,9 @@ class ValidateScreeningForm(FormValidationAction):
     ) -> List[str]:
         return [q.slot for q in QUESTIONNAIRE.to_be_asked(answers_from(tracker))]
 
-    async def extract_answer(self, question: Question, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict:
+    async def extract_answer(
+        self, question: Question, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Dict[str, Any]:
         if tracker.get_slot("requested_slot") != question.slot:
             return {}
         msg = tracker.latest_message or {}
@@ -101,8 +103,13 @@ class ValidateScreeningForm(FormValidationAction):
         return {"q_safe_now": value}
 
 
-def _make_extractor(question: Question):
-    async def extract(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict:
+Extractor = Callable[[ValidateScreeningForm, CollectingDispatcher, Tracker, DomainDict], Awaitable[Dict[str, Any]]]
+
+
+def _make_extractor(question: Question) -> Extractor:
+    async def extract(
+        self: ValidateScreeningForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return await self.extract_answer(question, dispatcher, tracker)
 
     extract.__name__ = f"extract_{question.slot}"

@@ -10,16 +10,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.report import write_section
+from bench.run import CONFIGS, MODEL_NAMES, tiny_config, train
+from bot.cli.nlu_eval import bootstrap_interval, evaluate, held_out_examples
+from bot.i18n.detect import detect
 
-from bench.report import write_section  # noqa: E402
-from bench.run import CONFIGS, MODEL_NAMES, tiny_config, train  # noqa: E402
-from bot.cli.nlu_eval import bootstrap_interval, evaluate, held_out_examples  # noqa: E402
-from bot.i18n.detect import detect  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 TARGET_F1, TARGET_DANGER, TARGET_LID = 0.95, 1.0, 0.98
 

@@ -15,20 +15,16 @@ import json
 import os
 import platform
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from bench.report import write_section
+from bench.servers import Assistant
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from assistant import Assistant  # noqa: E402
-
-from bench.report import write_section  # noqa: E402
 
 CONFIGS = {"project": ROOT / "config.yml", "stock": ROOT / "bench" / "stock_config.yml"}
 # The project's model is the one `make train` keeps; the stock one is trained beside it.

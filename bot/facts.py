@@ -73,7 +73,7 @@ def load_facts(path: Path = FACTS) -> dict[str, Fact]:
 
 def fact_values(lang: str = DEFAULT_LANGUAGE, path: Path = FACTS) -> dict[str, str]:
     """Placeholder values in `lang`: {hotline} -> 1-833-900-1010, {office_finder} -> the French page in French."""
-    return {fid: f.value_in(lang) for fid, f in load_facts(path).items() if f.values}
+    return {fid: value for fid, f in load_facts(path).items() if (value := f.value_in(lang)) is not None}
 
 
 def unchecked_facts(path: Path = FACTS) -> list[str]:
@@ -89,4 +89,4 @@ def last_checked(path: Path = FACTS) -> dt.date:
     never = unchecked_facts(path)
     if never:
         raise ValueError(f"facts never checked against their sources: {', '.join(never)}")
-    return min(f.checked for f in load_facts(path).values())  # type: ignore[type-var]
+    return min(f.checked for f in load_facts(path).values() if f.checked is not None)

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 
 class TfidfRow:
@@ -24,7 +25,7 @@ class TfidfRow:
         self.idf = vectorizer.idf_
         self.offset = offset
 
-    def __call__(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def __call__(self, text: str) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
         """(column indices, weights) of the message's non-zero features."""
         counts = Counter(i for gram in self.analyze(text) if (i := self.vocabulary.get(gram)) is not None)
         if not counts:

@@ -2,14 +2,11 @@
 accents and punctuation), so the held-out evaluation stays honest. Prints what it removed."""
 
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from rasa.shared.nlu.training_data.loading import load_data
 
-from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
-
-from bot.text import fold, plain_example  # noqa: E402
+from bot.text import fold, plain_example
 
 
 def norm(text: str) -> str:

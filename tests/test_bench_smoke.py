@@ -1,5 +1,6 @@
 """`make bench` and `make eval` start and write their reports (tiny settings: a smoke test, not a measurement)."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -25,3 +26,12 @@ def test_bench_writes_its_report(tmp_path):
     text = run("bench.run", tmp_path, "--chart", str(tmp_path / "bench.png"))
     assert "## Speed and memory" in text and "| project | 1 |" in text and "| stock | 1 |" in text
     assert (tmp_path / "bench.png").stat().st_size > 1000
+    assert_every_turn_answered(json.loads((tmp_path / "benchmarks.bench.json").read_text()), {"project", "stock"})
+
+
+def assert_every_turn_answered(data: dict, configs: set[str]) -> None:
+    """The report's errors column: a failed or empty answer is a broken assistant, not a slow one."""
+    levels = [(r["name"], level) for r in data["results"] for level in r["levels"]]
+    assert {name for name, _ in levels} == configs
+    for name, level in levels:
+        assert level["turns"] > 0 and level["errors"] == 0, (name, level)

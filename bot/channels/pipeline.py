@@ -74,8 +74,8 @@ async def forget(request: Request, sender: str, text: str) -> str:
 
 async def answer(
     on_new_message: Callable[[UserMessage], Awaitable[None]], sender: str, text: str, channel: str,
-    metadata: dict | None = None, language_hint: str | None = None,
-) -> list[dict]:
+    metadata: dict[str, Any] | None = None, language_hint: str | None = None,
+) -> list[dict[str, Any]]:
     """The assistant's answers to one cleaned, non-empty message; never an empty list.
 
     Shared by every channel: long messages are cut kindly, chat commands become intents, and when

@@ -109,6 +109,8 @@ class SafeTelegramInput(InputChannel):
         if self._bot is None:
             from telegram import Bot
 
+            if not self.token:
+                raise RuntimeError("TELEGRAM_BOT_TOKEN is not set")
             bot = Bot(self.token, base_url=self.api_url)
             await bot.initialize()
             self._bot = bot

@@ -10,7 +10,7 @@ import asyncio
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD_OUT = ROOT / "tests" / "nlu"
@@ -22,7 +22,7 @@ class Example:
     text: str
     intent: str
     language: str  # the conversation's: the folder the example is in
-    entities: list[dict] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
     written: str = ""  # the language the text is written in ("mixed" for two)
 
 
@@ -43,7 +43,7 @@ def held_out_examples(root: Path = HELD_OUT) -> list[Example]:
     return out
 
 
-def scores(expected: Iterable[str], predicted: Iterable[str]) -> dict:
+def scores(expected: Iterable[str], predicted: Iterable[str]) -> dict[str, Any]:
     """Macro-F1 and per-intent precision/recall/F1, over the intents present in `expected`."""
     from sklearn.metrics import f1_score, precision_recall_fscore_support
 
@@ -60,14 +60,14 @@ def scores(expected: Iterable[str], predicted: Iterable[str]) -> dict:
     }
 
 
-def _macro_f1_rows(expected, predicted, n_labels: int):
+def _macro_f1_rows(expected: Any, predicted: Any, n_labels: int) -> Any:
     """Macro-F1 of each row of two integer-coded arrays (rows = resamples, code n_labels = any other label)."""
     import numpy as np
 
     rows, width = expected.shape[0], n_labels + 1
     offset = (np.arange(rows) * width)[:, None]
 
-    def count(codes):
+    def count(codes: Any) -> Any:
         return np.bincount((codes + offset).ravel(), minlength=rows * width).reshape(rows, width)[:, :n_labels]
 
     tp = count(np.where(expected == predicted, expected, n_labels))
@@ -77,7 +77,7 @@ def _macro_f1_rows(expected, predicted, n_labels: int):
 
 
 def bootstrap_interval(expected: Iterable[str], predicted: Iterable[str], baseline: Iterable[str] | None = None,
-                       rounds: int = 2000, seed: int = 0) -> dict:
+                       rounds: int = 2000, seed: int = 0) -> dict[str, float]:
     """95% intervals for macro-F1 (and for its difference from a baseline's on the same examples).
 
     With ten examples per intent one message moves macro-F1 by about 0.004, so a point figure alone
@@ -90,7 +90,7 @@ def bootstrap_interval(expected: Iterable[str], predicted: Iterable[str], baseli
     labels = sorted(set(expected))
     code = {label: i for i, label in enumerate(labels)}
 
-    def enc(seq: list[str]):
+    def enc(seq: list[str]) -> Any:
         return np.array([code.get(x, len(labels)) for x in seq])
 
     exp, pred = enc(expected), enc(predicted)
@@ -107,7 +107,7 @@ def bootstrap_interval(expected: Iterable[str], predicted: Iterable[str], baseli
     return out
 
 
-async def parse_all(model_path: str, texts: list[str]) -> list[dict]:
+async def parse_all(model_path: str, texts: list[str]) -> list[dict[str, Any]]:
     import logging
 
     from rasa.core.agent import Agent
@@ -122,10 +122,10 @@ async def parse_all(model_path: str, texts: list[str]) -> list[dict]:
     return [await agent.parse_message(t) for t in texts]
 
 
-def evaluate(model_path: str, examples: list[Example] | None = None) -> dict:
+def evaluate(model_path: str, examples: list[Example] | None = None) -> dict[str, Any]:
     examples = examples or held_out_examples()
     parsed = asyncio.run(parse_all(model_path, [e.text for e in examples]))
-    report: dict = {"model": model_path, "languages": {}}
+    report: dict[str, Any] = {"model": model_path, "languages": {}}
     for lang in sorted({e.language for e in examples}):
         idx = [i for i, e in enumerate(examples) if e.language == lang]
         exp = [examples[i].intent for i in idx]

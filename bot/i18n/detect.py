@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from bot.i18n import domain_model
 from bot.text import fold
@@ -40,7 +40,7 @@ class Detection:
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
@@ -57,7 +57,7 @@ def _classify(text: str, languages: tuple[str, ...], weight: float) -> tuple[str
     ident = _identifier()
     ident.set_languages(list(languages))
     general = dict(ident.rank(text))
-    top = max(general, key=general.get)
+    top = max(general, key=lambda lang: general[lang])
     domain = domain_model.probabilities(text)
     covered = [lang for lang in languages if lang in domain]
     if top not in covered or len(covered) < 2:
@@ -68,7 +68,7 @@ def _classify(text: str, languages: tuple[str, ...], weight: float) -> tuple[str
         lang: max(domain[lang], 1e-9) ** weight * max(general[lang] / mass, 1e-9) ** (1 - weight)
         for lang in covered
     }
-    best = max(mixed, key=mixed.get)
+    best = max(mixed, key=lambda lang: mixed[lang])
     return best, mixed[best] / sum(mixed.values()) * mass
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 import yaml
@@ -34,7 +34,7 @@ def examples(root: Path = NLU_DATA) -> list[tuple[str, str]]:
     return out
 
 
-def build(samples: Iterable[tuple[str, str]]):
+def build(samples: Iterable[tuple[str, str]]) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.naive_bayes import MultinomialNB
     from sklearn.pipeline import make_pipeline
@@ -51,7 +51,7 @@ class Scorer:
     """The fitted model's arithmetic without scikit-learn's per-call checks (bot/fast_tfidf.py):
     it runs on every message."""
 
-    def __init__(self, pipeline) -> None:
+    def __init__(self, pipeline: Any) -> None:
         self.row = TfidfRow(pipeline.steps[0][1])
         bayes = pipeline.steps[-1][1]
         self.log_prob = bayes.feature_log_prob_

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
@@ -155,13 +155,18 @@ def check(locales: Path = LOCALES, pot: Path = POT) -> list[Problem]:
         have = {(m.context, m.id): m for m in cat if m.id}
         for key in sorted(wanted - set(have), key=str):
             if lang in complete:
-                problems.append(Problem(lang, key[0] or "-", key[1], "missing (run make locales)"))
+                problems.append(Problem(lang, key[0] or "-", _singular(key[1]), "missing (run make locales)"))
         for (ctx, msgid), m in have.items():
-            problems += _check_entry(lang, ctx or "-", msgid, m, lang in complete)
+            problems += _check_entry(lang, ctx or "-", _singular(msgid), m, lang in complete)
     return problems
 
 
-def _check_entry(lang: str, ctx: str, msgid: str, m, must_be_complete: bool) -> list[Problem]:
+def _singular(msgid: str | tuple[str, ...] | list[str]) -> str:
+    """A plural entry's id is the tuple of its forms; its first form names it."""
+    return msgid if isinstance(msgid, str) else msgid[0]
+
+
+def _check_entry(lang: str, ctx: str, msgid: str, m: Message, must_be_complete: bool) -> list[Problem]:
     out = []
     string = m.string if isinstance(m.string, str) else (m.string[0] if m.string else "")
     if m.fuzzy and must_be_complete:

@@ -56,7 +56,7 @@ class LanguageDetector(StatelessComponent, EntityExtractorMixin):
         detection = detect(text, self.languages)
         if detection.language:
             out.append(self._entity(DETECTED, detection.language, 0, len(text), text, detection.confidence))
-        named: re.Match | None = self._name_rx.search(fold(text)) if self._name_rx else None
+        named: re.Match[str] | None = self._name_rx.search(fold(text)) if self._name_rx else None
         if named:
             lang = self._names[named.group(1)]
             out.append(self._entity(CHOSEN, lang, named.start(), named.end(), text, 1.0))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Dict, List
 
 import numpy as np
+from numpy.typing import NDArray
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -40,7 +41,7 @@ logger = logging.getLogger(__name__)
 MODEL_FILE = "linear_intent_classifier.joblib"
 
 
-def sentence_meanings(texts: Any, weight: float) -> np.ndarray:
+def sentence_meanings(texts: Any, weight: float) -> NDArray[np.float32]:
     """Weighted sentence-encoder vectors, one row per text (training encodes on every core)."""
     from bot.nlu.sentence_encoder import shared_encoder
 
@@ -49,7 +50,7 @@ def sentence_meanings(texts: Any, weight: float) -> np.ndarray:
     return shared_encoder(threads).encode(texts) * weight
 
 
-def build_pipeline(config: Dict[str, Any]):
+def build_pipeline(config: Dict[str, Any]) -> Any:
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import make_pipeline, make_union
@@ -109,7 +110,7 @@ class FastScorer:
         self.b = np.array([c.b_ for c in inner.calibrators])
         self.classes_ = calibrated.classes_
 
-    def probabilities(self, text: str) -> np.ndarray:
+    def probabilities(self, text: str) -> NDArray[np.float64]:
         parts = [row(text) for row in self.rows]
         idx = np.concatenate([p[0] for p in parts])
         weights = np.concatenate([p[1] for p in parts])

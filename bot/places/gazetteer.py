@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -49,7 +50,7 @@ class Gazetteer:
 
         prov = yaml.safe_load((data_dir / "provinces.yml").read_text(encoding="utf-8"))
         cities = yaml.safe_load((data_dir / "cities.yml").read_text(encoding="utf-8"))
-        self.provinces: dict[str, dict] = prov["provinces"]
+        self.provinces: dict[str, dict[str, Any]] = prov["provinces"]
         self.upper_case_only: set[str] = set(prov["upper_case_only"])
         by_geonames = {v["geonames"]: code for code, v in self.provinces.items()}
 

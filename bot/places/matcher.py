@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from bot.places.gazetteer import Gazetteer, default_gazetteer
 from bot.text import fold
+
+if TYPE_CHECKING:  # spaCy is imported only where a matcher is built
+    from spacy.tokens import Doc, Span
 
 _ELISION = re.compile(r"\b(qu|[a-z])'")
 
@@ -30,9 +34,10 @@ class PlaceMatcher:
         # patterns and messages.
         self.nlp = spacy.blank("xx")
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.phrases.add("PLACE", list(self.nlp.tokenizer.pipe(gazetteer.phrases.keys())))
+        tokenizer: Any = self.nlp.tokenizer  # a Tokenizer, typed by spaCy as any callable
+        self.phrases.add("PLACE", list(tokenizer.pipe(gazetteer.phrases.keys())))
         self.codes = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.codes.add("CODE", list(self.nlp.tokenizer.pipe(gazetteer.codes.keys())))
+        self.codes.add("CODE", list(tokenizer.pipe(gazetteer.codes.keys())))
         self._by_initial: dict[str, list[str]] = {}
         for phrase in gazetteer.phrases:
             if len(phrase) >= 5:
@@ -73,9 +78,9 @@ class PlaceMatcher:
         found = get_close_matches(folded, self._by_initial.get(folded[0], []), n=1, cutoff=0.85)
         return self.gazetteer.phrases[found[0]] if found else None
 
-    def _near_misses(self, doc):
+    def _near_misses(self, doc: Doc) -> list[Span]:
         """Misspelt names ("Montreall", "Edmonon"): one to three words close to a known name."""
-        spans = []
+        spans: list[Span] = []
         words = [t for t in doc if t.is_alpha]
         if len(words) > 12:  # a place given on its own, or in a short sentence
             return spans

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import yaml
 
@@ -80,7 +80,7 @@ def is_stale(published: dt.date | None, today: dt.date) -> bool:
     return today > limit
 
 
-def stale_sources(data: dict, today: dt.date) -> list[str]:
+def stale_sources(data: dict[str, Any], today: dt.date) -> list[str]:
     """Offices whose source is older than five years (or undated): the list to re-source."""
     return [
         f"{oid}: source {o.get('source')!r} dated {o.get('source_date') or 'never'}"
@@ -110,13 +110,14 @@ class OfficeFinder:
         today = today or dt.date.today()
         raw = yaml.safe_load((data_dir / "offices.yml").read_text(encoding="utf-8"))
         self.postal = yaml.safe_load((data_dir / "places" / "postal.yml").read_text(encoding="utf-8"))["letters"]
-        self.fsa: dict[str, list] = yaml.safe_load((data_dir / "places" / "fsa.yml").read_text(encoding="utf-8"))["fsa"]
+        fsa_file = data_dir / "places" / "fsa.yml"
+        self.fsa: dict[str, list[Any]] = yaml.safe_load(fsa_file.read_text(encoding="utf-8"))["fsa"]
         self.offices: list[Office] = []
         for oid, o in raw["offices"].items():
             if not isinstance(o.get("province"), str):
                 raise ValueError(f"office {oid}: province must be a quoted code, got {o.get('province')!r}")
             city = gazetteer.get(o["city"])
-            if city is None or city.latitude is None:
+            if city is None or city.latitude is None or city.longitude is None:
                 raise ValueError(f"office {oid}: city {o['city']!r} is not in the gazetteer")
             published = source_date(o.get("source_date"))
             shown = o.get("address") if o.get("address") and not is_stale(published, today) else None
@@ -124,7 +125,7 @@ class OfficeFinder:
                 Office(oid, o["city"], o["province"], shown, o["source"], city.latitude, city.longitude,
                        published, o.get("name"), o.get("address_fr") if shown else None)
             )
-        self.contacts: dict = raw.get("contacts", {})
+        self.contacts: dict[str, dict[str, Any]] = raw.get("contacts", {})
 
     def reference_point(self, where: str) -> Place | None:
         """Where to measure from: the named city, a postal area, or a province's largest city."""
@@ -145,7 +146,7 @@ class OfficeFinder:
 
     def nearest(self, where: str | None) -> OfficeMatch:
         point = self.reference_point(where) if where else None
-        if point is None or point.latitude is None:
+        if point is None or point.latitude is None or point.longitude is None:
             return OfficeMatch("unknown", None, None, point)
         distances = {o.id: _km(point.latitude, point.longitude, o.latitude, o.longitude) for o in self.offices}
         local = [o for o in self.offices if distances[o.id] <= self.LOCAL_KM]
@@ -158,7 +159,7 @@ class OfficeFinder:
             return OfficeMatch("unknown", None, distance, point)
         return OfficeMatch("found" if best.address else "city_only", best, distance, point)
 
-    def provincial_contacts(self, province: str | None, outcomes: Iterable[str] = ()) -> list[dict]:
+    def provincial_contacts(self, province: str | None, outcomes: Iterable[str] = ()) -> list[dict[str, Any]]:
         """The province's own lines; some only matter for certain outcomes (family violence, say)."""
         outcomes = set(outcomes)
         return [

@@ -39,10 +39,10 @@ class Option:
     id: str
     label: str
     intents: tuple[str, ...] = ()
-    patterns: tuple[re.Pattern, ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
     reason: str | None = None
     # Words that rule this option out whatever else matches: "my visitor visa expired" is not valid.
-    unless: tuple[re.Pattern, ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)

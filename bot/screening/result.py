@@ -14,6 +14,7 @@ from babel.dates import format_date
 from actions.eligibility import Assessment
 from bot.facts import fact_values, last_checked, load_facts
 from bot.i18n.catalogs import Catalogs, default_catalogs
+from bot.i18n.negotiate import negotiate
 from bot.nlg import fill
 from bot.places.offices import OfficeFinder, OfficeMatch, default_finder
 from bot.screening.legal_help import for_province
@@ -24,10 +25,11 @@ class Texts:
     """Questionnaire text in one language, facts filled in."""
 
     def __init__(self, lang: str, questionnaire: Questionnaire | None = None, catalogs: Catalogs | None = None):
-        self.lang = lang
         self.q = questionnaire or default_questionnaire()
         self.catalogs = catalogs or default_catalogs()
-        self.values = fact_values(lang)
+        # A language without a catalog reads English throughout, dates included.
+        self.lang = negotiate([lang], self.catalogs.languages)
+        self.values = fact_values(self.lang)
 
     def _tr(self, context: str, text: str, **extra: Any) -> str:
         return fill(self.catalogs.pgettext(self.lang, context, text), {**self.values, **extra})
@@ -55,10 +57,11 @@ class Texts:
 
 
 def office_line(texts: Texts, match: OfficeMatch) -> str:
-    if match.kind == "found":
-        return texts.text("office.found", office=match.office.address_in(texts.lang), year=match.office.source_year)
-    if match.kind == "city_only":
-        return texts.text("office.city_only", office=match.office.place_name)
+    office = match.office
+    if match.kind == "found" and office:
+        return texts.text("office.found", office=office.address_in(texts.lang), year=office.source_year)
+    if match.kind == "city_only" and office:
+        return texts.text("office.city_only", office=office.place_name)
     return texts.text("office.unknown")
 
 
@@ -125,7 +128,7 @@ def _contact_id(finder: OfficeFinder, contact: Mapping[str, Any]) -> str:
     return next(k for k, v in finder.contacts.items() if v is contact)
 
 
-def sources(fact_ids: list[str]) -> list[tuple[str, str, dt.date]]:
+def sources(fact_ids: list[str]) -> list[tuple[str, str, dt.date | None]]:
     """(statement, source, checked) for each fact behind an assessment, for reviewers and staff."""
     facts = load_facts()
     return [(facts[f].statement, facts[f].source, facts[f].checked) for f in fact_ids if f in facts]

@@ -61,7 +61,10 @@ def render(questionnaire: Questionnaire | None = None) -> str:
            f"<style>{STYLE}</style></head><body>",
            f"<h1>{_e(texts['en'].text('staff_guide.title'))} / {_e(texts['fr'].text('staff_guide.title'))}</h1>",
            "<table>", _row({lang: _e(t.text("staff_guide.how_to")) for lang, t in texts.items()}),
-           _row({lang: _e(t.text("staff_guide.contacts")) for lang, t in texts.items()}, "contacts"), "</table>"]
+           _row({lang: _e(t.text("staff_guide.contacts")) for lang, t in texts.items()}, "contacts"), "</table>",
+           # The diagram make diagram draws from the same file (docs/screening-flow.svg, beside this guide).
+           '<p><img src="screening-flow.svg" style="max-width: 100%" alt="'
+           + " / ".join(_e(t.text("staff_guide.flow")) for t in texts.values()) + '"></p>']
     for number, question in enumerate(q.questions.values(), start=1):
         out.append(f'<div class="question" id="{_e(question.id)}"><h2>{number}.</h2><table>')
         out.append(_row({lang: _e(t.question(question)) for lang, t in texts.items()}, "ask"))

@@ -4,6 +4,18 @@ import json
 import urllib.error
 import urllib.request
 
+from turns import last_turn
+
+# What the assistant does with a message it cannot read as a question: says so kindly and offers
+# what it can do. Never an answer to a question nobody asked, and never the questionnaire.
+NOT_UNDERSTOOD = {"utter_default", "utter_out_of_scope", "utter_how_can_i_help"}
+
+
+def assert_not_understood(chat, allowed=NOT_UNDERSTOOD):
+    turn = last_turn(chat)
+    assert turn["actions"] and set(turn["actions"]) <= allowed, turn
+    assert turn["active_loop"] is None, turn
+
 
 def post(assistant, body: bytes):
     req = urllib.request.Request(f"{assistant.url}/webhooks/rest/webhook", data=body,
@@ -29,11 +41,15 @@ def test_huge_message_is_read_and_answered(chat):
 
 
 def test_binary_and_control_characters(chat):
-    assert chat.say("\x00\x01\x02 how much does it cost \x7f").strip()
+    chat.say("\x00\x01\x02 how much does it cost \x7f")
+    turn = last_turn(chat)
+    assert turn["intent"] == "ask_fee" and turn["actions"] == ["utter_fee"], turn
 
 
 def test_emoji_only(chat):
     assert chat.say("😢😢😢").strip()
+    # A crying face may also get the safety answer; either way, a kind answer and nothing started.
+    assert_not_understood(chat, NOT_UNDERSTOOD | {"utter_emergency"})
 
 
 def test_not_json_or_no_sender_is_explained(assistant):
@@ -56,6 +72,7 @@ def test_spanish_gets_a_kind_answer(chat):
 
 def test_unknown_command(chat):
     assert chat.say("/does_not_exist").strip()
+    assert_not_understood(chat)
 
 
 def test_help_and_start_commands_greet_instead_of_alarming_or_starting_questions(chat):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from bench.servers import Conversation
+
 
 def assert_emergency(answer: str) -> None:
     assert "911" in answer and "1-833-900-1010" in answer, answer
@@ -34,10 +36,7 @@ def test_safety_net_catches_danger_the_classifier_may_miss(assistant, chat):
     assert_emergency(chat.say(text))
 
 
-def test_emergency_needs_no_action_server(assistant, chat):
-    assistant.stop_action_server()
-    try:
-        assert_emergency(chat.say("they are hurting me"))
-        assert "1-833-900-1010" in chat.say("i want to talk to someone")
-    finally:
-        assistant.start_action_server()
+def test_emergency_needs_no_action_server(assistant_without_actions):
+    chat = Conversation(assistant_without_actions)
+    assert_emergency(chat.say("they are hurting me"))
+    assert "1-833-900-1010" in chat.say("i want to talk to someone")

@@ -1,6 +1,7 @@
 """Conversations against the real model and action server: questions answered in the person's language."""
 
 import pytest
+from turns import last_turn
 
 # (question in English, question in French, words the English answer must hold, words the French one must hold)
 FAQ = [
@@ -89,6 +90,12 @@ def test_out_of_scope_gets_a_kind_answer_with_a_person_to_call(chat):
 def test_nonsense_and_odd_input_never_gets_silence(chat, text):
     answer = chat.say(text)
     assert answer.strip(), f"no answer to {text[:30]!r}"
+    # Not an answer to a question nobody asked, and not the questionnaire: "not understood" or
+    # "what can I help with".
+    turn = last_turn(chat)
+    assert turn["actions"] and set(turn["actions"]) <= {"utter_default", "utter_out_of_scope",
+                                                        "utter_how_can_i_help"}, turn
+    assert turn["active_loop"] is None, turn
 
 
 def test_an_office_near_a_named_city_is_the_one_in_that_city(chat):

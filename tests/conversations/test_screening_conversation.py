@@ -1,6 +1,9 @@
 """The screening conversation against the real model and action server, in English and French."""
 
 import pytest
+from turns import last_turn, outcome_text
+
+from bench.servers import Conversation
 
 
 def walk(chat, answers):
@@ -60,8 +63,15 @@ def test_citizen_path(chat):
 
 def test_free_text_i_dont_know(chat):
     chat.say("est-ce que j'ai droit au permis")
-    out = walk(chat, ["je sais pas"] * 10)
-    assert "ligne d'urgence" in out.lower() or "1-833-900-1010" in out
+    result = ""
+    for _ in range(12):
+        result = chat.say("je sais pas")
+        if "action_screening_result" in last_turn(chat)["actions"]:
+            break
+        assert last_turn(chat)["intent"] == "dont_know" and last_turn(chat)["active_loop"] == "screening_form"
+    assert last_turn(chat)["actions"] == ["screening_form", "action_screening_result"]
+    # Not knowing is a fine answer: the result says so, in French, with the hotline.
+    assert outcome_text("fr", "not_enough_info") in result and "1-833-900-1010" in result
 
 
 def test_a_question_in_the_middle_then_the_flow_resumes(chat):
@@ -145,20 +155,19 @@ def test_unclear_answer_is_asked_again(chat):
 
 
 @pytest.mark.parametrize("lang, start", [("en", "can i get a permit"), ("fr", "est-ce que je peux avoir un permis")])
-def test_action_server_down_still_gives_emergency_numbers(assistant, chat, lang, start):
-    assistant.stop_action_server()
-    try:
-        answer = chat.say(start)
-        assert "911" in answer and "1-833-900-1010" in answer
-    finally:
-        assistant.start_action_server()
+def test_action_server_down_still_gives_emergency_numbers(assistant_without_actions, lang, start):
+    answer = Conversation(assistant_without_actions).say(start)
+    assert "911" in answer and "1-833-900-1010" in answer
 
 
 def test_outside_canada_in_french(chat):
     chat.say("je veux savoir si j'ai droit à un permis")
-    out = walk(chat, ["oui", "non, je suis pas au canada"])
-    assert "au Canada" in out and "pourrait" not in out.split("\n")[-1]
-    assert "1-833-900-1010" in out and "911" in out
+    chat.say("oui")
+    result = chat.say("non, je suis pas au canada")
+    assert last_turn(chat)["actions"] == ["screening_form", "action_screening_result"]
+    assert outcome_text("fr", "outside_canada") in result
+    assert outcome_text("fr", "trafficking_trp") not in result
+    assert "1-833-900-1010" in result and "911" in result
 
 
 def test_removal_and_a_refused_claim_put_a_lawyer_first_and_say_the_bar(chat):
