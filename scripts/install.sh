@@ -2,6 +2,12 @@
 # Builds .venv from requirements.lock; does nothing when the lock has not changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The web page's browser tests run in Debian's chromium (Playwright never downloads a browser).
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  echo "install: installing Debian's chromium for the web page's browser tests..."
+  { [ "$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+    || echo "install: could not install chromium (run: apt-get install -y chromium); browser tests will fail" >&2
+fi
 want=$(cat requirements.lock scripts/install.sh | sha256sum | cut -d' ' -f1)
 if [ -f .venv/.installed ] && [ "$(cat .venv/.installed)" = "$want" ]; then
   echo "install: .venv is up to date with requirements.lock"
