@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide bench eval clean
+.PHONY: help install lock train run test lint validate locales compile-locales locales-check locale-add staff-guide screenshots bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
 	@echo "make test   - install, train if needed, run every test"
-	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | bench | eval"
+	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | screenshots | bench | eval"
 
 install:
 	@scripts/install.sh
@@ -53,6 +53,10 @@ locale-add: install
 # The printable bilingual guide for hotline staff, from data/screening.yml and the catalogs.
 staff-guide: install compile-locales
 	@source scripts/env.sh && $(BIN)/python -m bot.screening.staff_guide
+
+# Pictures of the web chat for the README (English, French, phone width), from a real browser.
+screenshots: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python scripts/screenshots.py
 
 # Measurements, not tests: they write docs/benchmarks.md (see there for the figures).
 bench: install train compile-locales

@@ -137,7 +137,12 @@
     if (shown) { addMessage("user", shown, false); }
     post("message", { conversation: conversationId(true), message: message, staff: staff })
       .then(function (data) {
-        return followLanguage(data.language).then(function () { (data.messages || []).forEach(render); });
+        return followLanguage(data.language).then(function () {
+          var first = log.children.length;
+          (data.messages || []).forEach(render);
+          /* Long answers are read from their start: show the first new message at the top. */
+          if (log.children[first]) { log.scrollTop = log.children[first].offsetTop - 8; }
+        });
       })
       .catch(function () { addMessage("bot", texts.error, false); })
       .then(function () { busy = false; input.focus(); });
