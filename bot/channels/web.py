@@ -118,6 +118,9 @@ class WebChatInput(InputChannel):
 
         @hook.route("/", methods=["GET", "HEAD"])
         async def page(request: Request) -> HTTPResponse:
+            if not request.path.endswith("/"):  # the page's files are relative to /webhooks/web/
+                query = f"?{request.query_string}" if request.query_string else ""
+                return response.redirect(f"{request.path}/{query}", headers=HEADERS)
             staff = request.args.get("staff") == "1"
             return response.html(render_page(page_language(request), staff), headers=HEADERS)
 
@@ -133,8 +136,10 @@ class WebChatInput(InputChannel):
             lang = page_language(request)
             return response.json({"language": lang, "texts": page_texts(lang)}, headers=HEADERS)
 
-        @hook.route("/message", methods=["POST"])
+        @hook.route("/message", methods=["GET", "POST"])
         async def message(request: Request) -> HTTPResponse:
+            if request.method != "POST":
+                return kind_error(405, "bad_request", None)
             body = _body(request)
             if body is None:
                 return kind_error(400 if len(request.body or b"") <= MAX_BODY_BYTES else 413, "bad_request", None)
@@ -155,8 +160,10 @@ class WebChatInput(InputChannel):
             lang = await _language(request, sender, fallback)
             return response.json({"language": lang, "messages": _messages(raw, staff)}, headers=HEADERS)
 
-        @hook.route("/forget", methods=["POST"])
+        @hook.route("/forget", methods=["GET", "POST"])
         async def erase(request: Request) -> HTTPResponse:
+            if request.method != "POST":
+                return kind_error(405, "bad_request", None)
             body = _body(request)
             conversation = body.get("conversation") if body else None
             if not isinstance(conversation, str) or not _CONVERSATION.match(conversation):
@@ -166,5 +173,11 @@ class WebChatInput(InputChannel):
             erased = await forget(request, sender, "/forget")
             # forget() reads the language from the conversation too; the hint covers an empty one.
             return response.json({"language": lang, "messages": [{"text": erased}]}, headers=HEADERS)
+
+        @hook.route("/<path:path>", methods=["GET", "POST"])
+        async def elsewhere(request: Request, path: str) -> HTTPResponse:
+            if not path.strip("/") and request.method == "GET":  # the router may send "/" here
+                return await page(request)
+            return response.text("not found", status=404, headers=HEADERS)
 
         return hook

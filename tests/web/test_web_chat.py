@@ -192,3 +192,43 @@ def test_reduced_motion_is_respected(browser, assistant):
         assert page.evaluate("getComputedStyle(document.getElementById('log')).scrollBehavior") == "auto"
     finally:
         context.close()
+
+
+def test_paragraphs_are_kept_and_official_addresses_are_safe_links(page, assistant):
+    chat = ChatPage(page, assistant)
+    chat.say("can i work with the permit?")
+    answer = page.locator("#log .msg.bot").last
+    assert answer.locator("p:not(.who)").count() >= 2  # the answer's paragraphs
+    link = answer.locator("a[href^='https://www.canada.ca/']").first
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("target") == "_blank"
+    # An address the person writes is never a link.
+    chat.say("https://www.canada.ca/ is that right?")
+    assert page.locator("#log .msg.user a").count() == 0
+
+
+def test_the_keyboard_alone_is_enough(page, assistant):
+    ChatPage(page, assistant)
+    focused = []
+    for _ in range(30):  # Tab from the top of the page until the message box
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.id || document.activeElement.className"))
+        if focused[-1] == "input":
+            break
+    assert focused[0] == "skip"  # the skip link to the exit button comes first
+    assert focused[-1] == "input"
+    # The focused element is visibly outlined.
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.type("check my options")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#log .choices button")
+    assert page.evaluate("document.activeElement.id") == "input"
+    # Back (Shift+Tab) to the answer buttons, then Enter on one of them.
+    for _ in range(15):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.closest('.choices') !== null"):
+            break
+    before = page.locator("#log .msg.bot").count()
+    page.keyboard.press("Enter")
+    page.wait_for_function("n => document.querySelectorAll('#log .msg.bot').length > n", arg=before)
+    assert page.locator("#log .msg.user").count() == 2

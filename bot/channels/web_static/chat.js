@@ -92,7 +92,9 @@
     who.className = "who";
     who.textContent = kind === "user" ? texts.you : kind === "staff-note" ? texts.staff_note : texts.assistant;
     div.appendChild(who);
-    String(text || "").split(/\n\s*\n/).forEach(function (part) {
+    /* The assistant's answers separate paragraphs with a line break; the person's own line breaks
+       stay line breaks inside one paragraph (CSS white-space: pre-line). */
+    String(text || "").split(linkify ? /\n+/ : /\n\s*\n/).forEach(function (part) {
       if (!part.trim()) { return; }
       if (linkify) { div.appendChild(paragraph(part)); } else {
         var p = document.createElement("p");
