@@ -133,7 +133,7 @@ def test_end_and_clear_erases_without_leaving(page, assistant):
     conversation = chat.conversation()
     assert chat.user_turns_on_server(conversation) == 1
     page.locator("#end").click()
-    page.wait_for_function("document.querySelectorAll('#log .msg.bot').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#log .msg.bot').length === 1")
     assert chat.user_turns_on_server(conversation) == 0
     assert page.evaluate("sessionStorage.length") == 0
     assert page.url.startswith(chat.url)
