@@ -54,7 +54,10 @@ class FakeBotApi:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except BrokenPipeError:  # a poller stopped while waiting for updates
+                    pass
 
             def log_message(self, *args: object) -> None:
                 pass
