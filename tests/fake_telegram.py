@@ -95,7 +95,6 @@ class FakeBotApi:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
             if not self._updates:
                 self._arrived.wait(min(float(params.get("timeout") or 0), 1.0))
-            self.polls = getattr(self, "polls", 0) + 1
             return list(self._updates)
 
     def sent(self, chat_id: int) -> list[dict]:

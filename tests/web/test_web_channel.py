@@ -106,3 +106,16 @@ def test_staff_notes_come_only_in_staff_mode(assistant):
                                         "staff": True})[2])
     assert not any("staff_note" in m for m in plain["messages"])
     assert any("staff_note" in m for m in staff["messages"])
+
+
+def test_the_conversation_is_stored_under_a_keyed_hash_and_forget_erases_it(assistant):
+    from assistant import stored_id
+
+    conversation = "f00d" * 6
+    send(assistant, {"conversation": conversation, "message": "how much does the permit cost?"})
+    assert any(e.get("event") == "user" for e in assistant.tracker(stored_id(f"web:{conversation}"))["events"])
+    assert not any(e.get("event") == "user" for e in assistant.tracker(conversation)["events"])  # never the raw id
+    # Typing /forget in the page erases it, like on every channel.
+    _, _, raw = send(assistant, {"conversation": conversation, "message": "/forget"})
+    assert "erased" in json.loads(raw)["messages"][0]["text"]
+    assert not any(e.get("event") == "user" for e in assistant.tracker(stored_id(f"web:{conversation}"))["events"])
