@@ -17,8 +17,10 @@ START_URL = "https://start.test/"
 EXIT_HOST = "weather.gc.ca"  # the page's default neutral page (bot/channels/web_page.py)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Per module, not per session: while Playwright's sync API runs, the main thread has a running
+    # event loop, and tests elsewhere that call asyncio.run() would fail.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
