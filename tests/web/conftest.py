@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser import launch  # noqa: E402
-
-# Pages outside the machine are answered by the test itself: nothing reaches the internet.
-START_URL = "https://start.test/"
-EXIT_HOST = "weather.gc.ca"  # the page's default neutral page (bot/channels/web_page.py)
+from browser import START_URL, launch, new_context  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -27,20 +22,6 @@ def browser():
         b = launch(p)
         yield b
         b.close()
-
-
-def _offline(route) -> None:
-    host = urlsplit(route.request.url).hostname or ""
-    if host in ("127.0.0.1", "localhost"):
-        route.continue_()
-    else:
-        route.fulfill(status=200, content_type="text/html", body=f"<title>{host}</title><p>{host}</p>")
-
-
-def new_context(browser, **kw):
-    context = browser.new_context(**kw)
-    context.route("**/*", _offline)
-    return context
 
 
 @pytest.fixture

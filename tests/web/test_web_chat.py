@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
+from browser import EXIT_HOST, START_URL, new_context
 from chat_page import ChatPage
-from conftest import EXIT_HOST, START_URL, new_context
 
 NUMBERS = ("911", "1-833-900-1010", "1-888-242-2100")
 
