@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "web")]
 
 from assistant import Assistant  # noqa: E402
-from browser import launch  # noqa: E402
+from browser import launch, new_context  # noqa: E402
 from chat_page import ChatPage  # noqa: E402
 
 SHOTS = [  # file, viewport, query, what the person does
@@ -33,12 +33,13 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = launch(p)
                 for name, viewport, query, steps in SHOTS:
-                    context = browser.new_context(viewport=viewport, reduced_motion="reduce")
+                    context = new_context(browser, viewport=viewport, reduced_motion="reduce")
                     page = context.new_page()
                     page.set_default_timeout(60_000)
                     chat = ChatPage(page, assistant, query)
                     for step in steps:
                         chat.click(step[1:]) if step.startswith("@") else chat.say(step)
+                    page.mouse.move(0, 0)
                     page.evaluate("window.scrollTo(0, 0)")  # the sticky exit bar at the top
                     page.screenshot(path=str(ROOT / "docs" / name), full_page=True)
                     print(f"screenshots: docs/{name}")
