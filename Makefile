@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test test-unit test-dialogue lint validate locales compile-locales locales-check locale-add staff-guide offices-check diagram bench eval clean
+.PHONY: help install lock train run test test-unit test-dialogue lint validate locales compile-locales locales-check locale-add staff-guide offices-check diagram screenshots bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
 	@echo "make test   - install, train if needed, run every test"
 	@echo "make test-unit | test-dialogue - the unit tests only (no model, no server) | the dialogue tests only"
-	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | diagram | bench | eval"
+	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | diagram | screenshots | bench | eval"
 
 install:
 	@scripts/install.sh
@@ -73,6 +73,10 @@ staff-guide: install compile-locales
 # The questionnaire's flow as a diagram, from data/screening.yml (Graphviz): docs/screening-flow.dot and .svg.
 diagram: install
 	@source scripts/env.sh && $(BIN)/python -m bot.screening.flow_diagram
+
+# Pictures of the web chat for the README (English, French, phone width), from a real browser.
+screenshots: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python scripts/screenshots.py
 
 # Measurements, not tests: they write docs/benchmarks.md (see there for the figures).
 bench: install train compile-locales

@@ -136,6 +136,9 @@ class AskQuestion:
         buttons = [{"title": t.label(self.question, o), "payload": t.label(self.question, o)}
                    for o in self.question.options]
         dispatcher.utter_message(text=t.question(self.question), buttons=buttons)
+        if (tracker.latest_message.get("metadata") or {}).get("staff") is True:
+            # The web page's staff mode (?staff=1): hotline staff see the question's note beside it.
+            dispatcher.utter_message(json_message={"staff_note": t.staff_note(self.question)})
         return []
 
 

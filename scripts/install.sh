@@ -2,10 +2,15 @@
 # Builds .venv from requirements.lock; does nothing when the lock has not changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Graphviz draws the questionnaire's diagram (make diagram); Debian's package, installed when missing.
-if ! command -v dot >/dev/null; then
-  echo "install: installing Graphviz (dot)..."
-  apt-get update -qq && apt-get install -y -qq graphviz >/dev/null
+# Debian packages the project needs, installed when missing: Graphviz draws the questionnaire's
+# diagram (make diagram); the web page's browser tests run in Debian's chromium (Playwright never
+# downloads a browser).
+debs=()
+command -v dot >/dev/null 2>&1 || debs+=(graphviz)
+command -v chromium >/dev/null 2>&1 || debs+=(chromium)
+if [ ${#debs[@]} -gt 0 ]; then
+  echo "install: installing Debian packages: ${debs[*]}..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debs[@]}" >/dev/null
 fi
 want=$(cat requirements.lock pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)
 if [ -f .venv/.installed ] && [ "$(cat .venv/.installed)" = "$want" ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server (REST channel) and stops both on Ctrl-C.
+# Starts the action server and the Rasa server (web chat, REST, Telegram) and stops both on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -42,12 +42,16 @@ The assistant is ready. Talk to it over Rasa's REST channel:
   (en français : "message": "combien ça coûte ?")
 
 TXT
-if [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then
-  echo "Telegram: on. Updates are read at http://localhost:$RASA_PORT/webhooks/telegram/webhook; register"
+if [ -n "${TELEGRAM_BOT_TOKEN:-}" ] && [ -n "${TELEGRAM_WEBHOOK_SECRET:-}" ]; then
+  echo "Telegram: on (webhook). Updates are read at http://localhost:$RASA_PORT/webhooks/telegram/webhook; register"
   echo "  your public address for it with Telegram's setWebhook and secret_token=\$TELEGRAM_WEBHOOK_SECRET."
+elif [ -n "${TELEGRAM_BOT_TOKEN:-}" ]; then
+  echo "Telegram: on (polling: this server fetches the bot's messages itself; no public address needed)."
 else
-  echo "Telegram: off (set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET to turn it on)."
+  echo "Telegram: off (set TELEGRAM_BOT_TOKEN to turn it on; see README, \"Telegram\")."
 fi
 echo
 echo "Press Ctrl-C to stop."
+echo
+echo "Web chat: open http://localhost:$RASA_PORT/webhooks/web/ in a browser."
 wait -n "${pids[@]}"

@@ -22,6 +22,8 @@ class FakeBotApi:
         self.sent_ids: dict[int, list[int]] = {}
         self._next_id = 5000
         self._lock = threading.Lock()
+        self._updates: list[dict] = []  # what getUpdates hands to a polling bot
+        self._arrived = threading.Condition(self._lock)
         api = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -41,6 +43,8 @@ class FakeBotApi:
                 if not self.path.startswith(prefix):
                     return self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
                 method = self.path[len(prefix):]
+                if method == "getUpdates":
+                    return self._reply(200, {"ok": True, "result": api.updates_after(params)})
                 api.record(method, params)
                 self._reply(200, {"ok": True, "result": api.result(method, params)})
 
@@ -50,7 +54,10 @@ class FakeBotApi:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except BrokenPipeError:  # a poller stopped while waiting for updates
+                    pass
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -74,6 +81,21 @@ class FakeBotApi:
             return {"message_id": message_id, "date": int(time.time()), "text": params.get("text", ""),
                     "chat": {"id": int(params["chat_id"]), "type": "private"}, "from": BOT_USER}
         return True
+
+    def push(self, update: dict) -> None:
+        """An update for a polling bot to fetch, as if a person had written."""
+        with self._arrived:
+            self._updates.append(update)
+            self._arrived.notify_all()
+
+    def updates_after(self, params: dict) -> list[dict]:
+        """getUpdates: the updates from `offset` on (older ones are confirmed), waiting up to 1 s."""
+        offset = int(params.get("offset") or 0)
+        with self._arrived:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            if not self._updates:
+                self._arrived.wait(min(float(params.get("timeout") or 0), 1.0))
+            return list(self._updates)
 
     def sent(self, chat_id: int) -> list[dict]:
         with self._lock:

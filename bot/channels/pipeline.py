@@ -55,8 +55,12 @@ def clean(text: Any) -> str:
     return _CONTROL.sub(" ", text).strip()
 
 
-async def forget(request: Request, sender: str, text: str) -> str:
-    """Erase the conversation; the answer is in the conversation's language, read before erasing."""
+async def forget(request: Request | Any, sender: str, text: str) -> str:
+    """Erase the conversation; the answer is in the conversation's language, read before erasing.
+
+    `request` is anything with the Rasa agent at `.app.ctx.agent`: a Sanic request, or the polling
+    channel's stand-in for one.
+    """
     agent = getattr(request.app.ctx, "agent", None)
     store = getattr(agent, "tracker_store", None)
     lang = detect(text).language

@@ -21,6 +21,7 @@ import hmac
 import logging
 import os
 import time
+from types import SimpleNamespace
 from typing import Any, Awaitable, Callable, Dict, List
 
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -103,7 +104,7 @@ class SafeTelegramInput(InputChannel):
         self._bot: Any = None
         self.sent = SentMessages(idle_ttl_seconds())
         if token and not secret:
-            logger.warning("telegram: TELEGRAM_WEBHOOK_SECRET is not set; every update will be refused")
+            logger.info("telegram: no TELEGRAM_WEBHOOK_SECRET, so updates are polled (telegram_polling.py)")
 
     async def bot(self) -> Any:
         if self._bot is None:
@@ -136,6 +137,10 @@ class SafeTelegramInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         hook = Blueprint("safe_telegram_webhook", __name__)
+        if self.token and not self.secret:
+            from bot.channels.telegram_polling import poll_with_server
+
+            poll_with_server(hook, self, on_new_message)
 
         @hook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -168,7 +173,13 @@ class SafeTelegramInput(InputChannel):
             body = None
         if not isinstance(body, dict):
             return
-        update = Update.de_json(body, await self.bot())
+        await self.handle_update(request.app, Update.de_json(body, await self.bot()), on_new_message)
+
+    async def handle_update(
+        self, app: Any, update: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> None:
+        """One update, from the webhook or from polling (bot/channels/telegram_polling.py)."""
+        request = SimpleNamespace(app=app)  # forget() needs only the app, to reach the tracker store
         message = update.message
         if message is None or message.chat.type != "private":
             return  # edits, channel posts, groups: nothing to answer

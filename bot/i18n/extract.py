@@ -106,3 +106,10 @@ def extract_texts(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: 
     texts = _get(_root(fileobj), "texts")
     for key_node, node in texts.value if texts is not None else []:
         yield _message(f"system.{key_node.value}", node)
+
+
+def extract_web_texts(fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: Any) -> Extracted:
+    """data/web_texts.yml: the web chat page's own words (title, buttons, privacy note)."""
+    texts = _get(_root(fileobj), "texts")
+    for key_node, node in texts.value if texts is not None else []:
+        yield _message(f"web.{key_node.value}", node, "Words of the web chat page.")
