@@ -43,8 +43,9 @@ NOTE_REFUGEE_PENDING = "refugee_pending"
 NOTE_REFUGEE_REFUSED_RECENT = "refugee_refused_recent"
 NOTE_MAINTAINED_STATUS = "maintained_status"
 NOTE_QUEBEC_PR = "quebec_pr"
+NOTE_RESTORATION_IF_RECENT = "restoration_if_recent"
 NOTES = (NOTE_STATUS_UNKNOWN, NOTE_REFUGEE_PENDING, NOTE_REFUGEE_REFUSED_RECENT, NOTE_MAINTAINED_STATUS,
-         NOTE_QUEBEC_PR)
+         NOTE_QUEBEC_PR, NOTE_RESTORATION_IF_RECENT)
 
 # Outcomes whose next steps send a person to a lawyer: the result names free legal help with them.
 LEGAL_STEPS = {"lawyer", "lawyer_now"}
@@ -218,8 +219,13 @@ def assess(answers: Mapping[str, Any], province: str | None = None) -> Assessmen
     if not [o for o in out if o.id != URGENT_LEGAL_HELP]:
         if answered:
             # Every question answered, and none of the permits for victims fits: say so, and what might.
-            out.append(Outcome(OTHER_ROUTES, status_reason + claim_reason, ("lawyer",),
-                               ("permanent_options", "restoration", "refugee_claim_bars")))
+            # Restoration only for someone whose status ended at a time they did not give: not for
+            # someone who never had status, nor for someone whose status ended more than 90 days ago.
+            maybe_recent = status == "expired" and ended not in ("earlier", "recent", "renewal_applied")
+            route_facts = ("permanent_options", "refugee_claim_bars") + (("restoration",) if maybe_recent else ())
+            out.append(Outcome(OTHER_ROUTES, status_reason + claim_reason, ("lawyer",), route_facts))
+            if maybe_recent:
+                notes.append(NOTE_RESTORATION_IF_RECENT)
         else:
             out.append(Outcome(NOT_ENOUGH_INFO, (), ("lawyer",), ("officer_decides",)))
 

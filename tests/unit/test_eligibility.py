@@ -10,6 +10,7 @@ from actions.eligibility import (
     NOTE_QUEBEC_PR,
     NOTE_REFUGEE_PENDING,
     NOTE_REFUGEE_REFUSED_RECENT,
+    NOTE_RESTORATION_IF_RECENT,
     NOTE_STATUS_UNKNOWN,
     OTHER_ROUTES,
     OUTSIDE_CANADA,
@@ -143,9 +144,23 @@ def test_a_pending_claim_is_said_wherever_the_answers_lead():
 def test_every_question_answered_and_nothing_fits_names_other_routes_not_missing_information():
     a = assess(ANSWERED_NONE)
     assert a.ids == [OTHER_ROUTES]
-    assert {"permanent_options", "restoration"} <= set(a.outcomes[0].facts)
+    assert {"permanent_options", "refugee_claim_bars"} <= set(a.outcomes[0].facts)
     assert a.needs_legal_help
     assert assess({**ANSWERED_NONE, "status": "expired", "status_ended": "earlier"}).ids == [OTHER_ROUTES]
+
+
+@pytest.mark.parametrize("status, ended, told", [
+    ("never", None, False),  # never had status: nothing to restore
+    ("expired", "earlier", False),  # more than 90 days ago: too late to restore
+    ("expired", "unsure", True),  # when is not known: it may still be in time
+    ("expired", "skip", True),
+])
+def test_other_routes_names_restoration_only_when_the_status_may_have_ended_recently(status, ended, told):
+    answers = {**ANSWERED_NONE, "status": status} | ({"status_ended": ended} if ended else {})
+    a = assess(answers)
+    assert a.ids == [OTHER_ROUTES]
+    assert (NOTE_RESTORATION_IF_RECENT in a.notes) is told
+    assert ("restoration" in a.outcomes[0].facts) is told
 
 
 def test_family_violence_needs_no_status_and_an_abusive_partner():

@@ -54,3 +54,13 @@ def test_staying_permanently_says_a_refugee_claim_and_h_and_c_do_not_combine_fre
     text = nlg.generate_from_slots("utter_permanent", {"language": lang}, "rest")["text"]
     for w in words:
         assert w in text, w
+
+
+@pytest.mark.parametrize("lang, words", [("en", ("at risk of abuse", "maintained status", "free")),
+                                         ("fr", ("risquez d'en subir", "statut maintenu", "gratuit"))])
+def test_the_work_answer_says_the_vulnerable_worker_permit_covers_a_risk_of_abuse_and_a_renewal(nlg, lang, words):
+    # The permit is for abuse happening or at risk of happening, also while a renewal is pending
+    # (IRPR s.207.1, data/facts.yml: vulnerable_workers_at_risk), not only for abuse that happened.
+    text = nlg.generate_from_slots("utter_work", {"language": lang}, "rest")["text"]
+    for w in words:
+        assert w in text, w

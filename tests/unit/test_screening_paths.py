@@ -252,6 +252,23 @@ def test_a_person_who_answered_everything_hears_other_routes_and_where_to_get_le
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_other_routes_speak_of_restoration_only_to_someone_whose_status_may_have_ended_recently(lang):
+    t = Texts(lang)
+    answers = {**BASE, "urgent": "no", "situation": ["none"], "refugee_claim": "no", "partner_abuse": "no",
+               "state_care": "no"}
+    never = "\n".join(said({**answers, "status": "never"}, lang))
+    earlier = "\n".join(said({**answers, "status": "expired", "status_ended": "earlier"}, lang))
+    unsure = "\n".join(said({**answers, "status": "expired", "status_ended": "unsure"}, lang))
+    for text in (never, earlier, unsure):
+        assert t.text("outcome.other_routes") in text
+    # The outcome itself never speaks of the 90 days: only the note does, and only when it may be true.
+    assert not re.search(r"\b90\b", t.text("outcome.other_routes"))
+    note = t.text("note.restoration_if_recent")
+    assert note not in never and note not in earlier
+    assert note in unsure and re.search(r"\b90\b", note)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_status_lost_recently_names_restoration(lang):
     t = Texts(lang)
     text = "\n".join(said({**BASE, "status": "expired", "status_ended": "recent", "situation": ["none"]}, lang))
