@@ -15,6 +15,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import sys
 import tempfile
@@ -138,6 +139,7 @@ def markdown(data: dict) -> str:
 
 {data['people']} people at once for {data['seconds']:.0f} s, each running whole conversations one after
 the other (FAQ questions and whole screening walks, English and French), on {data['machine']}.
+Load average of the machine at the end of the run (1, 5, 15 min): {data.get('load_average', 'not measured')}{SHARED}.
 Errors: no answer, a 5xx or a timeout. Lost turns: the "cannot answer right now" fallback, or (in
 the cluster) a turn missing from its conversation in Redis or there twice. Reproduce with
 `make bench-cluster` (`python -m bench.cluster`).
@@ -152,6 +154,10 @@ speed; on separate machines each Rasa server brings its own cores.
 """
 
 
+SHARED = (": other work ran on the machine during the run, so absolute figures are far below those of `make bench` "
+          "above; compare the rows of this table with each other")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--people", type=int, default=200)
@@ -164,7 +170,8 @@ def main(argv: list[str] | None = None) -> None:
             results.append(run(Path(tmp), args.people, args.seconds))
             print(f"bench-cluster: {asdict(results[-1])}", flush=True)
     data = {"date": dt.date.today().isoformat(), "machine": machine(), "people": args.people,
-            "seconds": args.seconds, "results": [asdict(r) for r in results]}
+            "seconds": args.seconds, "results": [asdict(r) for r in results],
+            "load_average": ", ".join(f"{x:.1f}" for x in os.getloadavg())}
     Path(args.report).with_suffix(".cluster.json").write_text(json.dumps(data, indent=2))
     write_section(Path(args.report), "cluster", markdown(data))
     print(f"bench-cluster: wrote {args.report}")
