@@ -120,9 +120,10 @@ http {{
 {temp}
   client_max_body_size 2m;
   client_body_buffer_size 2m;
+  # No kept-alive connections to the Rasa servers: a message on a fresh connection to a dead server
+  # is refused before it is sent, so nginx may give it to another server without doing it twice.
   upstream rasa {{
 {rasa}
-    keepalive 64;
   }}
   upstream actions {{
 {actions}
@@ -132,16 +133,12 @@ http {{
     listen {public_host}:{public_port};
     location /webhooks/ {{
       proxy_pass http://rasa;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
       proxy_read_timeout 120s;
       proxy_next_upstream error timeout http_502 http_503;
       proxy_next_upstream_tries 3;
     }}
     location = / {{
       proxy_pass http://rasa;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
       proxy_next_upstream error timeout http_502 http_503;
     }}
     location / {{ return 404; }}
