@@ -70,7 +70,8 @@ def _json_body(text: str, shape: int) -> bytes:
         {"update_id": 3, "edited_message": {"message_id": 3, "date": 0, "text": text}},
         {"session": text, "sender": sender, "text": text, "message": text},
     ]
-    return json.dumps(shapes[shape % len(shapes)], ensure_ascii=shape % 2 == 0).encode()
+    # surrogatepass: a lone surrogate becomes invalid UTF-8, itself a hostile input
+    return json.dumps(shapes[shape % len(shapes)], ensure_ascii=shape % 2 == 0).encode("utf-8", "surrogatepass")
 
 
 BODIES = st.one_of(
