@@ -102,15 +102,18 @@ def nginx_conf(run_dir: Path, public_host: str, public_port: int, rasa_ports: li
                actions_port: int, action_ports: list[int]) -> str:
     """One public port for every channel (/webhooks/...), and an inner one for the action servers.
 
-    A Rasa server that refuses connections (dead, restarting) is skipped for a while and the
-    message goes to another: nginx retries a POST only when it was never delivered, so no turn is
+    A Rasa server that refuses connections (dead, restarting) is skipped and the message goes to
+    another: nginx retries a POST only when it was never delivered, so no turn is
     handled twice. Actions have no side effects, so they may be retried after any failure.
     """
     user = "user root root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
     temp = "\n".join(f"  {kind}_temp_path {run_dir / ('nginx-' + kind)};"
                      for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    rasa = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in rasa_ports)
-    actions = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in action_ports)
+    # max_fails=0: never set a server aside. On loopback a dead one refuses at once and the next is
+    # tried; set aside, a server back from a restart would get nothing for a while, and with every
+    # server set aside nginx would answer 502 even after they are back.
+    rasa = "\n".join(f"    server 127.0.0.1:{p} max_fails=0;" for p in rasa_ports)
+    actions = "\n".join(f"    server 127.0.0.1:{p} max_fails=0;" for p in action_ports)
     return f"""{user}worker_processes 1;
 pid {run_dir / 'nginx.pid'};
 error_log stderr crit;
