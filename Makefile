@@ -4,13 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := source scripts/env.sh && $(BIN)/rasa
 
-.PHONY: help install lock train run test test-unit test-dialogue lint validate locales compile-locales locales-check locale-add staff-guide offices-check diagram screenshots bench eval clean
+.PHONY: help install lock train run run-cluster bench-cluster test test-unit test-dialogue lint validate locales compile-locales locales-check locale-add staff-guide offices-check diagram screenshots bench eval clean
 
 help:
 	@echo "make run    - install, train if needed, start the assistant on http://localhost:5005"
 	@echo "make test   - install, train if needed, run every test"
+	@echo "make run-cluster - Redis, two Rasa and two action servers behind nginx on http://localhost:8080 (docs/deploy.md)"
 	@echo "make test-unit | test-dialogue - the unit tests only (no model, no server) | the dialogue tests only"
-	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | diagram | screenshots | bench | eval"
+	@echo "make lint | train | install | validate | locales | locales-check | locale-add LANG=xx | staff-guide | diagram | screenshots | bench | bench-cluster | eval"
 
 install:
 	@scripts/install.sh
@@ -24,6 +25,10 @@ train: install
 
 run: install train compile-locales
 	@scripts/run.sh
+
+# Redis, two Rasa servers, two action servers and nginx on one port (docs/deploy.md); needs SENDER_HASH_KEY.
+run-cluster: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python -m deploy.cluster
 
 validate: install
 	@$(RASA) data validate --domain domain.yml --data data --config config.yml --fail-on-warnings
@@ -81,6 +86,10 @@ screenshots: install train compile-locales
 # Measurements, not tests: they write docs/benchmarks.md (see there for the figures).
 bench: install train compile-locales
 	@source scripts/env.sh && $(BIN)/python -m bench.run
+
+# 200 conversations for 60 s through nginx: one server, then the cluster (docs/benchmarks.md).
+bench-cluster: install train compile-locales
+	@source scripts/env.sh && $(BIN)/python -m bench.cluster
 
 eval: install train
 	@source scripts/env.sh && $(BIN)/python -m bench.eval

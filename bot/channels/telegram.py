@@ -7,8 +7,8 @@ Same care as the REST channel, and the same message handling (bot/channels/pipel
 - private chats only: in a group, other people would read the answers;
 - photos, voice notes and stickers get a kind "please write" answer;
 - /forget erases the conversation and deletes the chat's messages the assistant knows of (a bot
-  may delete messages of a private chat for 48 hours); their ids are kept in memory only, as long
-  as the conversation itself;
+  may delete messages of a private chat for 48 hours); their ids are kept as long as the
+  conversation itself, in memory or in Redis for several servers (bot/stores/telegram_ids.py);
 - buttons are a reply keyboard: a tap sends the label as the person's own message, which the
   questions understand, and no button data has to fit Telegram's 64-byte limit.
 Configuration comes from the environment: TELEGRAM_BOT_TOKEN (without it the channel is off),
@@ -20,7 +20,6 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-import time
 from types import SimpleNamespace
 from typing import Any, Awaitable, Callable, Dict, List
 
@@ -34,6 +33,7 @@ from bot.i18n.catalogs import default_catalogs
 from bot.i18n.negotiate import negotiate
 from bot.privacy.forget import is_forget_request
 from bot.stores.memory import idle_ttl_seconds
+from bot.stores.telegram_ids import SentMessages, sent_messages_store  # noqa: F401 (re-exported)
 from bot.system_texts import system_text
 
 logger = logging.getLogger(__name__)
@@ -42,26 +42,6 @@ logging.getLogger("httpx").setLevel(logging.WARNING)
 
 MAX_UPDATE_BYTES = 1_000_000
 MAX_TEXT = 4096  # Telegram's limit for one message
-MAX_REMEMBERED = 300
-
-
-class SentMessages:
-    """Ids of a chat's messages, so /forget can delete them; forgotten with the conversation."""
-
-    def __init__(self, ttl_seconds: float) -> None:
-        self.ttl = ttl_seconds
-        self._ids: Dict[str, tuple[float, List[int]]] = {}
-
-    def add(self, sender: str, message_id: int) -> None:
-        now = time.monotonic()
-        for key in [k for k, (seen, _) in self._ids.items() if now - seen > self.ttl]:
-            del self._ids[key]
-        ids = self._ids.get(sender, (now, []))[1]
-        ids.append(message_id)
-        self._ids[sender] = (now, ids[-MAX_REMEMBERED:])
-
-    def pop(self, sender: str) -> List[int]:
-        return self._ids.pop(sender, (0.0, []))[1]
 
 
 def keyboard(buttons: List[Dict[str, Any]]) -> Any:
@@ -102,7 +82,7 @@ class SafeTelegramInput(InputChannel):
     def __init__(self, token: str | None, secret: str | None, api_url: str) -> None:
         self.token, self.secret, self.api_url = token, secret, api_url
         self._bot: Any = None
-        self.sent = SentMessages(idle_ttl_seconds())
+        self.sent = sent_messages_store(idle_ttl_seconds())
         if token and not secret:
             logger.info("telegram: no TELEGRAM_WEBHOOK_SECRET, so updates are polled (telegram_polling.py)")
 
