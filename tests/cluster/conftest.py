@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from assistant import MODEL, free_port
-from fake_telegram import FakeBotApi
 
+from bench.fake_telegram import FakeBotApi
 from cluster.harness import TOKEN, Cluster, wait
 
 

@@ -11,8 +11,8 @@ import urllib.request
 from pathlib import Path
 
 from assistant import _env, free_port
-from fake_telegram import FakeBotApi
 
+from bench.fake_telegram import FakeBotApi
 from deploy.cluster import Layout, wait_until_answering
 
 TOKEN = "123456:CLUSTER-TEST-TOKEN"

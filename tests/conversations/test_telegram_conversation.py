@@ -12,7 +12,8 @@ import urllib.request
 
 import pytest
 from assistant import Assistant, stored_id
-from fake_telegram import FakeBotApi
+
+from bench.fake_telegram import FakeBotApi
 
 TOKEN = "123456:TEST-TOKEN"
 SECRET = secrets.token_hex(16)

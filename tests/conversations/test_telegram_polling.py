@@ -8,7 +8,8 @@ import time
 
 import pytest
 from assistant import Assistant, stored_id
-from fake_telegram import FakeBotApi
+
+from bench.fake_telegram import FakeBotApi
 
 TOKEN = "654321:POLLING-TOKEN"
 _ids = itertools.count(1)
