@@ -5,7 +5,8 @@ classifier (bot/screening/answer_classifier.py), on tests/dev/answers/<lang>.yml
 for tuning) and tests/heldout/answers/<lang>.yml (counts and intervals only: nobody who tunes
 reads those sets or their misses). A "not_an_answer" row is right when nothing is taken as an
 answer. An outcome-changing misreading is an answer taken for another answer (asked again is not
-one; a not_an_answer row read as an answer counts as one). Multi-part messages (tests/*/multipart.yml): facts stated in one message kept, and kept wrong.
+one; a not_an_answer row read as an answer counts as one). Multi-part messages
+(tests/*/multipart.yml): facts stated in one message kept, and kept wrong.
 """
 
 from __future__ import annotations
@@ -81,22 +82,31 @@ def rows_of(path: Path) -> list[tuple[str, str, Any]]:
 
 
 def multipart(path: Path) -> dict:
-    """Facts stated in one message (in Canada, citizen, status, signs) kept by the questionnaire."""
+    """Facts stated in one message (in Canada, citizen, status, signs) kept by the questionnaire;
+    kept wrong: a fact kept with another value than the one stated (signs: none in common)."""
     q = default_questionnaire()
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     stated = kept = wrong = 0
+    per_key: dict[str, list[int]] = {k: [0, 0, 0] for k in KEPT_FACTS}
     for m in data.get("messages", []):
         known = q.known_answers([(m["text"], places(m["text"]))])
         for key in KEPT_FACTS:
             if key not in (m.get("facts") or {}):
                 continue
             stated += 1
+            per_key[key][0] += 1
             if key in known:
-                if _same(m["facts"][key], known[key]):
+                expect, got = m["facts"][key], known[key]
+                if key == "situation" and isinstance(expect, str):
+                    expect = [expect]  # one sign may be written without a list
+                # Signs: any one leads to the same outcome, so an overlap is kept right.
+                if _same(expect, got) or (isinstance(expect, list) and set(expect) & set(got or [])):
                     kept += 1
+                    per_key[key][1] += 1
                 else:
                     wrong += 1
-    return {"stated": stated, "kept": kept, "wrong": wrong}
+                    per_key[key][2] += 1
+    return {"stated": stated, "kept": kept, "wrong": wrong, "per_key": per_key}
 
 
 def report(label: str, rows, classify, show_misses: bool) -> dict:
@@ -140,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
             lo, hi = wilson(mp["kept"], mp["stated"])
             print(f"multipart {split}: facts kept {mp['kept']}/{mp['stated']} [{lo:.3f}, {hi:.3f}], "
                   f"kept wrong {mp['wrong']}")
+            for key, (n, k, w) in mp["per_key"].items():
+                print(f"      {key:15s} stated {n:3d}, kept {k:3d}, kept wrong {w:3d}")
     return 0 if met else 1
 
 

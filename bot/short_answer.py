@@ -6,6 +6,8 @@ to know?"): it gets the honest "I did not understand", with the ways forward and
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from bot.screening.questionnaire import default_questionnaire
 from bot.text import fold
 
@@ -22,3 +24,17 @@ def is_plain_short_answer(text: str, intent: str | None, confidence: float) -> b
     if any(q.says(v, folded) for v in ("yes_word", "no_word", "go_on", "dont_know", "rather_not_say")):
         return True
     return confidence >= SURE and len(folded.split()) <= MAX_WORDS and not q.says("asks", folded)
+
+
+SHORT_INTENTS = ("affirm", "deny", "dont_know", "prefer_not_say", "stop")
+
+
+def is_sure_short_answer(text: str, top: Mapping[str, Any]) -> bool:
+    """False when the classifier only guesses a short answer ("qwfp" read as "stop" at 0.5): such a
+    guess must not agree, refuse or stop anything; True for every other intent."""
+    intent, confidence = top.get("name"), float(top.get("confidence") or 0.0)
+    if intent not in SHORT_INTENTS or confidence >= SURE:
+        return True
+    folded = fold(text or "").strip()
+    q = default_questionnaire()
+    return any(q.says(v, folded) for v in ("yes_word", "no_word", "go_on", "dont_know", "rather_not_say"))
