@@ -1,7 +1,8 @@
-"""Whether a short reply with no question waiting ("ok", "no", "idk") may be taken as one.
+"""Whether the classifier's guess of a short answer ("ok", "no", "idk", "stop") may be taken.
 
 A message the classifier is unsure of is never answered as an agreement ("OK. What would you like
-to know?"): it gets the honest "I did not understand", with the ways forward and the numbers.
+to know?") and never stops anything: it becomes "please rephrase", which gets the honest "I did not
+understand", with the ways forward and the numbers.
 """
 
 from __future__ import annotations
@@ -12,20 +13,6 @@ from bot.screening.questionnaire import default_questionnaire
 from bot.text import fold
 
 SURE = 0.6  # below this, the classifier's guess of a short answer is not taken as one
-MAX_WORDS = 6
-
-
-def is_plain_short_answer(text: str, intent: str | None, confidence: float) -> bool:
-    """True for "ok", "non merci", "no idea"; False for a long or unsure message."""
-    folded = fold(text or "").strip()
-    if not folded or intent not in ("affirm", "deny", "dont_know", "prefer_not_say", "stop"):
-        return False
-    q = default_questionnaire()
-    if any(q.says(v, folded) for v in ("yes_word", "no_word", "go_on", "dont_know", "rather_not_say")):
-        return True
-    return confidence >= SURE and len(folded.split()) <= MAX_WORDS and not q.says("asks", folded)
-
-
 SHORT_INTENTS = ("affirm", "deny", "dont_know", "prefer_not_say", "stop")
 
 

@@ -98,11 +98,50 @@ def test_the_same_non_answer_never_comes_twice_in_a_row(chat):
     first = chat.say("blorp zzt")
     second = chat.say("qwfp arst")
     assert first != second
-    assert slots(chat)["screening_turn"]["misses"] == 2
+    s = slots(chat)
+    assert s["screening_turn"]["misses"] == 2 and s["requested_slot"] == "q_in_canada"
     assert chat.buttons()  # the buttons, plainly
     chat.say("mmmh grr")
     s = slots(chat)
     assert s["q_in_canada"] == "skip" and s["requested_slot"] == "q_citizen_pr"
+
+
+def test_an_unsure_guess_never_stops_the_questions(chat):
+    chat.say("check my options")
+    chat.say("yes")
+    chat.say("qwfp arst")
+    assert "action_screening_stopped" not in actions_of_last_turn(chat)
+    assert slots(chat)["requested_slot"] == "q_in_canada"
+
+
+def test_not_understood_is_never_answered_as_an_agreement(chat):
+    said = chat.say("mmmh grr")
+    acts = actions_of_last_turn(chat)
+    assert "utter_default" in acts and "utter_how_can_i_help" not in acts
+    assert "1-833-900-1010" in said and "1-888-242-2100" in said
+    chat.say("ok")
+    assert "utter_how_can_i_help" in actions_of_last_turn(chat)
+
+
+def test_a_greeting_with_a_question_gets_the_question_answered(chat):
+    chat.say("hey there, do I need to pay anything for this permit?")
+    acts = actions_of_last_turn(chat)
+    assert "utter_fee" in acts and "utter_greet" not in acts
+
+
+def test_a_story_ending_with_a_question_gets_the_question_answered(chat):
+    chat.say("I got here in 2020 on a job offer. The boss kept my passport and I work every day. "
+             "Will the permit let me see a doctor?")
+    acts = actions_of_last_turn(chat)
+    assert "utter_health" in acts and "action_start_screening" not in acts
+
+
+def test_asking_for_a_number_to_call_about_ones_status_gives_the_number(chat):
+    said = chat.say("is there a phone line I can call to ask if my permit application went through?")
+    assert "utter_phone" in actions_of_last_turn(chat)
+    assert "1-888-242-2100" in said
+    chat.say("bonjour, c'est quoi le numéro pour savoir où en est mon statut?")
+    assert "utter_phone" in actions_of_last_turn(chat)
 
 
 def test_a_typed_rasa_command_is_words_not_an_order(chat):

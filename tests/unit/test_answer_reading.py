@@ -7,7 +7,7 @@ from bot.channels.commands import from_person
 from bot.nlu.message_parts import question_part
 from bot.screening.answer_classifier import AnswerClassifier
 from bot.screening.questionnaire import NOT_AN_ANSWER, default_questionnaire
-from bot.short_answer import is_plain_short_answer, is_sure_short_answer
+from bot.short_answer import is_sure_short_answer
 
 Q = default_questionnaire()
 
@@ -119,9 +119,8 @@ def test_the_part_of_a_message_that_asks(text, part):
 
 
 def test_an_unsure_guess_of_a_short_answer_is_not_an_agreement():
-    assert not is_plain_short_answer("the thing with the papers and all that stuff from before", "affirm", 0.45)
-    assert is_plain_short_answer("ok", "affirm", 0.4)
-    assert is_plain_short_answer("sure thing", "affirm", 0.9)
+    assert not is_sure_short_answer("the thing with the papers from before", {"name": "affirm", "confidence": 0.45})
+    assert is_sure_short_answer("ok", {"name": "affirm", "confidence": 0.4})
     assert not is_sure_short_answer("qwfp arst", {"name": "stop", "confidence": 0.52})
     assert is_sure_short_answer("non", {"name": "deny", "confidence": 0.4})
     assert is_sure_short_answer("how much", {"name": "ask_fee", "confidence": 0.2})
