@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import yaml
 
 from bot.text import fold
 
+# The language menu's buttons (bot/nlg.py builds them from the catalogs).
+_LANGUAGE_BUTTON = re.compile(r'^/change_language\{"language": ?"[a-z]{2,3}(_[A-Z]{2})?"\}$')
 COMMANDS = Path(__file__).resolve().parents[2] / "data" / "commands.yml"
 DOMAIN = Path(__file__).resolve().parents[2] / "domain.yml"
 
@@ -49,6 +52,6 @@ def from_person(text: str) -> str:
     if intent:
         return f"/{intent}"
     stripped = (text or "").strip()
-    if stripped in button_payloads() or not stripped.startswith("/"):
+    if stripped in button_payloads() or not stripped.startswith("/") or _LANGUAGE_BUTTON.match(stripped):
         return text
     return stripped.lstrip("/").replace("_", " ").strip() or text

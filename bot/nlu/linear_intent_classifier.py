@@ -33,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.fast_tfidf import TfidfRow
-from bot.nlu.message_parts import COVERING, question_part
+from bot.nlu.message_parts import COVERING, last_question, question_part
 from bot.nlu.sentence_encoder import DIMENSIONS
 from bot.short_answer import is_sure_short_answer
 from bot.text import fold
@@ -191,6 +191,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             probabilities = self.pipeline.predict_proba(texts)
         for message, text, probs in zip(messages, texts, probabilities, strict=True):
             ranking = self._ranking(probs)
+            story = last_question(text)
+            if story and ranking[0][INTENT_NAME_KEY].startswith("ask_"):
+                # A story that ends with a question already read as that question: answered, and
+                # then the questions are offered (bot/nlg.py).
+                message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": story,
+                                              "story": True}, add_to_output=True)
             part = question_part(text) if ranking[0][INTENT_NAME_KEY] in COVERING else None
             if part:
                 # "Hi, is it free?", a story ending with a question: the question is what is asked.
@@ -199,8 +205,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 top = asked[0]
                 if (top[INTENT_NAME_KEY].startswith("ask_") and top[PREDICTED_CONFIDENCE_KEY] >= PART_SURE
                         and top[INTENT_NAME_KEY] != ranking[0][INTENT_NAME_KEY]):
-                    message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part},
-                                add_to_output=True)
+                    message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part,
+                                                  "story": part == story}, add_to_output=True)
                     ranking = asked
             if not is_sure_short_answer(text, ranking[0]):
                 # Not understood is not "yes": an unsure "ok"-like guess becomes "please rephrase".

@@ -134,6 +134,7 @@ def test_a_story_ending_with_a_question_gets_the_question_answered(chat):
              "Will the permit let me see a doctor?")
     acts = actions_of_last_turn(chat)
     assert "utter_health" in acts and "action_start_screening" not in acts
+    assert "/ask_eligibility" in [b["payload"] for b in chat.buttons()]  # then the questions offered
 
 
 def test_asking_for_a_number_to_call_about_ones_status_gives_the_number(chat):

@@ -135,3 +135,14 @@ def test_an_unsure_guess_of_a_short_answer_is_not_an_agreement():
 ])
 def test_from_a_person_only_commands_and_the_assistants_buttons_are_orders(text, expect):
     assert from_person(text) == expect
+
+
+def test_a_story_ending_with_a_question_is_answered_then_offered_the_questions():
+    from bot.nlg import offers_questions
+
+    story = {"whole": "ask_eligibility", "asked": "do I have to pay?", "story": True}
+    assert offers_questions("utter_fee", story, None)
+    assert not offers_questions("utter_fee", {"whole": "greet", "asked": "do I have to pay?", "story": False}, None)
+    assert not offers_questions("utter_fee", story, "screening_form")
+    assert not offers_questions("utter_emergency", story, None)
+    assert not offers_questions("utter_fee", None, None)
