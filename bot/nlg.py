@@ -34,6 +34,16 @@ def offers_questions(utter_action: str, parts: Mapping[str, Any] | None, active_
             and utter_action not in ("utter_emergency", "utter_default", LANGUAGE_MENU))
 
 
+def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | None:
+    """The question (an ask_* intent) a message asked beside the danger it told, if any."""
+    if utter_action != "utter_emergency":
+        return None
+    parts = parse.get("message_parts") or {}
+    overrode = (parse.get("safety_net") or {}).get("overrode")
+    asked = parts.get("asked_intent") or (overrode if overrode not in (None, "in_danger") else None)
+    return asked if isinstance(asked, str) and asked.startswith("ask_") else None
+
+
 def fill(text: str, values: Mapping[str, Any]) -> str:
     """Replace {name} placeholders that have a value; leave the others for a reviewer to notice."""
     return _PLACEHOLDER.sub(
@@ -65,7 +75,14 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> Dict[str, Any] | None:
         response = self.generate_from_slots(utter_action, tracker.current_slot_values(), output_channel, **kwargs)
-        parts = (tracker.latest_message.parse_data or {}).get("message_parts") if tracker.latest_message else None
+        parse = (tracker.latest_message.parse_data or {}) if tracker.latest_message else {}
+        parts = parse.get("message_parts")
+        rest = asked_beside_danger(utter_action, parse)
+        if response is not None and rest and f"utter_{rest[4:]}" in self.responses:
+            # Danger anywhere comes first; then what else the message asked, in the same answer.
+            extra = self.generate_from_slots(f"utter_{rest[4:]}", tracker.current_slot_values(), output_channel)
+            if extra and extra.get("text"):
+                response["text"] = f"{response['text']}\n\n{extra['text']}"
         if response is not None and offers_questions(utter_action, parts, tracker.active_loop_name):
             # A story ending with a question: the question is answered, then the questions offered.
             lang = reply_language(tracker.current_slot_values(), self.catalogs.languages)

@@ -197,6 +197,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 # then the questions are offered (bot/nlg.py).
                 message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": story,
                                               "story": True}, add_to_output=True)
+            if ranking[0][INTENT_NAME_KEY] == "in_danger" and question_part(text):
+                # Danger first (the rule), then the question asked beside it (bot/nlg.py).
+                part = question_part(text)
+                asked = self._ranking(self.scorer.probabilities(part) if self.scorer is not None
+                                      else self.pipeline.predict_proba([part])[0])[0]
+                if asked[INTENT_NAME_KEY].startswith("ask_") and asked[PREDICTED_CONFIDENCE_KEY] >= PART_SURE:
+                    message.set("message_parts", {"whole": "in_danger", "asked": part,
+                                                  "asked_intent": asked[INTENT_NAME_KEY]}, add_to_output=True)
             part = question_part(text) if ranking[0][INTENT_NAME_KEY] in COVERING else None
             if part:
                 # "Hi, is it free?", a story ending with a question: the question is what is asked.

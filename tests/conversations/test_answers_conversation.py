@@ -163,3 +163,10 @@ def test_the_form_logs_no_warning_in_normal_operation(chat, assistant):
     chat.say("yes")
     log = "".join(p.read_text(errors="replace") for p in assistant.workdir.glob("*.log"))
     assert "Skipping validation" not in log
+
+
+def test_danger_anywhere_comes_first_then_the_question(chat):
+    said = chat.say("he is hitting me right now. do I have to testify against him to get the permit?")
+    assert "utter_emergency" in actions_of_last_turn(chat)
+    assert "911" in said
+    assert said.index("911") < said.lower().index("testify")

@@ -146,3 +146,13 @@ def test_a_story_ending_with_a_question_is_answered_then_offered_the_questions()
     assert not offers_questions("utter_fee", story, "screening_form")
     assert not offers_questions("utter_emergency", story, None)
     assert not offers_questions("utter_fee", None, None)
+
+
+def test_what_else_a_message_asked_beside_danger():
+    from bot.nlg import asked_beside_danger
+
+    assert asked_beside_danger("utter_emergency", {"safety_net": {"overrode": "ask_fee"}}) == "ask_fee"
+    parts = {"message_parts": {"whole": "in_danger", "asked_intent": "ask_testify"}}
+    assert asked_beside_danger("utter_emergency", parts) == "ask_testify"
+    assert asked_beside_danger("utter_fee", {"safety_net": {"overrode": "ask_fee"}}) is None
+    assert asked_beside_danger("utter_emergency", {"safety_net": {"overrode": "greet"}}) is None
