@@ -68,7 +68,9 @@ def score(rows: list[tuple[str, str, Any]], classify) -> dict:
         per_q.setdefault(qid, []).append(int(ok))
         if not ok:
             misses.append((qid, text, expect, got))
-            if got is not None and got != "ambiguous":
+            # Signs: any one leads to the same outcome, so a partial set is a miss but not harmful.
+            partial = isinstance(expect, list) and isinstance(got, list) and set(expect) & set(got)
+            if got is not None and got != "ambiguous" and not partial:
                 harmful += 1
     right = sum(sum(v) for v in per_q.values())
     n = sum(len(v) for v in per_q.values())
