@@ -19,14 +19,36 @@ from actions.eligibility import assess
 from actions.language import tracker_language
 from bot.i18n.catalogs import default_catalogs
 from bot.safety.danger import default_net
-from bot.screening.questionnaire import UNSURE, Option, Question, default_questionnaire
+from bot.screening.answer_classifier import default_classifier
+from bot.screening.questionnaire import SKIP, UNSURE, Option, Question, Reading, default_questionnaire
 from bot.screening.result import Texts, province_of, render
+from bot.text import fold
 
 FORM = "screening_form"
 QUESTIONNAIRE = default_questionnaire()
-# Intents that, when no answer is found in the message, mean the person asked something else:
-# the form steps aside, a rule answers, and the same question comes back.
-ANSWER_INTENTS = {"affirm", "deny", "dont_know", "prefer_not_say", "nlu_fallback", None}
+# Intents that, when no answer is found in the message, still mean the person was answering
+# (out_of_scope too: a status told in one's own words often reads as off-topic). Any other intent
+# means the person asked something else: the form steps aside, a rule answers, the question
+# comes back.
+ANSWER_INTENTS = {"affirm", "deny", "dont_know", "prefer_not_say", "nlu_fallback", "out_of_scope", None}
+# Where the form is: {"question": id, "misses": n, "clarify": id, "turn": n}; never shown to anyone.
+TURN = "screening_turn"
+
+
+def _classify(question_id: str, text: str) -> tuple[str, float]:
+    return default_classifier().classify(question_id, text)
+
+
+default_classifier()  # trained when the action server starts (a few seconds), not at a first answer
+
+
+def user_turns(tracker: Tracker) -> int:
+    return sum(1 for e in tracker.events if e.get("event") == "user")
+
+
+def turn_state(tracker: Tracker) -> Dict[str, Any]:
+    state = tracker.get_slot(TURN)
+    return state if isinstance(state, dict) else {}
 
 
 def answers_from(tracker: Tracker) -> Dict[str, Any]:
@@ -41,15 +63,23 @@ def all_labels(question: Question, option: Option) -> List[str]:
     ]
 
 
-def understand(tracker: Tracker, question: Question) -> Any | None:
+def read(tracker: Tracker, question: Question) -> Reading:
     msg = tracker.latest_message or {}
-    return QUESTIONNAIRE.understand(
+    return QUESTIONNAIRE.read(
         question,
         msg.get("text") or "",
         (msg.get("intent") or {}).get("name"),
         msg.get("entities") or [],
         labels=all_labels,
+        classify=_classify,
     )
+
+
+def is_skip_button(text: str) -> bool:
+    """The "Skip this question" button offered after two misses, in any language."""
+    folded = fold(text or "").strip(" .!?")
+    return any(fold(Texts(lang).text("skip_button")).strip(" .!?") == folded
+               for lang in default_catalogs().languages)
 
 
 class ValidateScreeningForm(FormValidationAction):
@@ -61,6 +91,13 @@ class ValidateScreeningForm(FormValidationAction):
     ) -> List[str]:
         return [q.slot for q in QUESTIONNAIRE.to_be_asked(answers_from(tracker))]
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        before = tracker.get_slot(TURN)
+        events = await super().run(dispatcher, tracker, domain)
+        after = tracker.slots.get(TURN)
+        # The base class keeps only the questions' slots; where the form is travels beside them.
+        return events + ([SlotSet(TURN, after)] if after != before else [])
+
     async def extract_answer(
         self, question: Question, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Dict[str, Any]:
@@ -69,10 +106,16 @@ class ValidateScreeningForm(FormValidationAction):
         msg = tracker.latest_message or {}
         intent = (msg.get("intent") or {}).get("name")
         text = msg.get("text") or ""
+        t = Texts(tracker_language(tracker))
+        state = turn_state(tracker)
+        misses = state.get("misses", 0) if state.get("question") == question.id else 0
         in_danger = intent == "in_danger" or default_net().match(text) is not None
         if in_danger and question.id == "safe_now":
-            return {question.slot: "no"}  # "i don't feel safe" is an answer, and it is no
-        answer = understand(tracker, question)
+            return self._answered(tracker, question, "no")  # "i don't feel safe" is an answer, and it is no
+        if is_skip_button(text):
+            return self._answered(tracker, question, SKIP)
+        reading = read(tracker, question)
+        answer = reading.answer
         if in_danger:
             if answer is None:
                 return {}  # the danger rule answers, then the form asks again
@@ -81,14 +124,43 @@ class ValidateScreeningForm(FormValidationAction):
             # danger rule will not run: the 911 guidance is given here, first.
             dispatcher.utter_message(response="utter_emergency")
             if QUESTIONNAIRE.next_question({**answers_from(tracker), question.id: answer}) is not None:
-                dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("go_on_after_danger"))
-            return {question.slot: answer}
+                dispatcher.utter_message(text=t.text("go_on_after_danger"))
+            return self._answered(tracker, question, answer)
         if answer is not None:
-            return {question.slot: answer}
+            return self._answered(tracker, question, answer)
+        if reading.kind == "clarify":
+            c = reading.clarification
+            buttons = [{"title": label, "payload": label}
+                       for label in (t.text(f"clarify.{question.id}.{c.id}.{o}") for o in c.options)]
+            dispatcher.utter_message(text=t.text(f"clarify.{question.id}.{c.id}"), buttons=buttons)
+            self._remember(tracker, question, misses, clarify=c.id)
+            return {question.slot: None}
+        if reading.kind == "go_on":
+            # "I'm fine now, let's continue": not an answer, and not a miss either.
+            dispatcher.utter_message(text=t.text("go_on"))
+            self._remember(tracker, question, misses)
+            return {question.slot: None}
         if intent not in ANSWER_INTENTS:
             return {}  # a question in the middle: answered by a rule, then we come back
-        dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("not_understood"))
+        misses += 1
+        if misses >= 3:
+            # Never the same non-answer again: the question is left aside (for safety, "not sure",
+            # which still gives the 911 guidance).
+            dispatcher.utter_message(text=t.text("missed_skipped"))
+            return self._answered(tracker, question, UNSURE if question.id == "safe_now" else SKIP)
+        dispatcher.utter_message(text=t.text("not_understood" if misses == 1 else "missed_twice"))
+        self._remember(tracker, question, misses)
         return {question.slot: None}
+
+    @staticmethod
+    def _remember(tracker: Tracker, question: Question, misses: int, clarify: str | None = None) -> None:
+        tracker.slots[TURN] = {"question": question.id, "misses": misses, "clarify": clarify,
+                               "turn": user_turns(tracker)}
+
+    @staticmethod
+    def _answered(tracker: Tracker, question: Question, answer: Any) -> Dict[str, Any]:
+        tracker.slots[TURN] = None
+        return {question.slot: answer}
 
     async def validate_q_safe_now(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -116,8 +188,19 @@ def _make_extractor(question: Question) -> Extractor:
     return extract
 
 
+def _make_validator(question: Question):
+    async def validate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> Dict:
+        return {question.slot: value}  # the extractor already read it; Rasa SDK warns without one
+
+    validate.__name__ = f"validate_{question.slot}"
+    return validate
+
+
 for _q in QUESTIONNAIRE.questions.values():
     setattr(ValidateScreeningForm, f"extract_{_q.slot}", _make_extractor(_q))
+    if not hasattr(ValidateScreeningForm, f"validate_{_q.slot}"):
+        setattr(ValidateScreeningForm, f"validate_{_q.slot}", _make_validator(_q))
 
 
 class AskQuestion:
@@ -130,11 +213,17 @@ class AskQuestion:
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         t = Texts(tracker_language(tracker))
+        state = turn_state(tracker)
+        this_turn = state.get("question") == self.question.id and state.get("turn") == user_turns(tracker)
+        if this_turn and state.get("clarify"):
+            return []  # the short clarifying question, with its buttons, is the question this time
         if _emergency_this_turn(tracker):
             # The danger rule just said "write to me when you are ready": going on is a choice.
             dispatcher.utter_message(text=t.text("go_on_after_danger"))
         buttons = [{"title": t.label(self.question, o), "payload": t.label(self.question, o)}
                    for o in self.question.options]
+        if this_turn and state.get("misses", 0) >= 2 and SKIP not in self.question.options:
+            buttons.append({"title": t.text("skip_button"), "payload": t.text("skip_button")})
         dispatcher.utter_message(text=t.question(self.question), buttons=buttons)
         if (tracker.latest_message.get("metadata") or {}).get("staff") is True:
             # The web page's staff mode (?staff=1): hotline staff see the question's note beside it.
@@ -164,8 +253,29 @@ class StartScreening(Action):
         return "action_start_screening"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("intro"))
-        return [SlotSet(slot, None) for slot in QUESTIONNAIRE.slots]
+        t = Texts(tracker_language(tracker))
+        dispatcher.utter_message(text=t.text("intro"))
+        known = QUESTIONNAIRE.known_answers(said_since_last_questions(tracker))
+        reasons = [r for qid, a in known.items() for o in (a if isinstance(a, list) else [a])
+                   if (r := t.reason(qid, o))]
+        if reasons:
+            # Said already, in the opening message or before: confirmed in one line, not asked again.
+            dispatcher.utter_message(text=t.text("already_known", answers=" ".join(reasons)))
+        return ([SlotSet(slot, None) for slot in QUESTIONNAIRE.slots] + [SlotSet(TURN, None)]
+                + [SlotSet(QUESTIONNAIRE.questions[qid].slot, a) for qid, a in known.items()])
+
+
+def said_since_last_questions(tracker: Tracker) -> List[tuple[str, list]]:
+    """The person's messages since the questions last ended (or the conversation began)."""
+    said: List[tuple[str, list]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in ("action_screening_result",
+                                                                     "action_screening_stopped"):
+            break
+        if event.get("event") == "user":
+            parse = event.get("parse_data") or {}
+            said.append((event.get("text") or "", parse.get("entities") or []))
+    return list(reversed(said))
 
 
 class ScreeningResult(Action):
@@ -190,4 +300,5 @@ class ScreeningStopped(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(text=Texts(tracker_language(tracker)).text("stopped"))
-        return [SlotSet(slot, None) for slot in QUESTIONNAIRE.slots] + [SlotSet("requested_slot", None)]
+        return ([SlotSet(slot, None) for slot in QUESTIONNAIRE.slots] + [SlotSet("requested_slot", None)]
+                + [SlotSet(TURN, None)])

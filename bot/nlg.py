@@ -23,6 +23,27 @@ LANGUAGE_MENU = "utter_choose_language"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
+# The "Check my options" button of utter_trp, offered after a question asked at the end of a story.
+OFFER_CONTEXT, OFFER_TITLE, OFFER_PAYLOAD = "utter_trp", "Check my options", "/ask_eligibility"
+
+
+def offers_questions(utter_action: str, parts: Mapping[str, Any] | None, active_loop: str | None) -> bool:
+    """Whether an answer should end with the offer to go through the questions: after a story that
+    ended with a question (bot/nlu/message_parts.py), outside the questions, never after 911."""
+    return (bool(parts) and bool(parts.get("story")) and not active_loop
+            and utter_action not in ("utter_emergency", "utter_default", LANGUAGE_MENU))
+
+
+def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | None:
+    """The question (an ask_* intent) a message asked beside the danger it told, if any."""
+    if utter_action != "utter_emergency":
+        return None
+    parts = parse.get("message_parts") or {}
+    overrode = (parse.get("safety_net") or {}).get("overrode")
+    asked = parts.get("asked_intent") or (overrode if overrode not in (None, "in_danger") else None)
+    return asked if isinstance(asked, str) and asked.startswith("ask_") else None
+
+
 def fill(text: str, values: Mapping[str, Any]) -> str:
     """Replace {name} placeholders that have a value; leave the others for a reviewer to notice."""
     return _PLACEHOLDER.sub(
@@ -54,7 +75,22 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
         output_channel: str,
         **kwargs: Any,
     ) -> Dict[str, Any] | None:
-        return self.generate_from_slots(utter_action, tracker.current_slot_values(), output_channel, **kwargs)
+        response = self.generate_from_slots(utter_action, tracker.current_slot_values(), output_channel, **kwargs)
+        parse = (tracker.latest_message.parse_data or {}) if tracker.latest_message else {}
+        parts = parse.get("message_parts")
+        rest = asked_beside_danger(utter_action, parse)
+        if response is not None and rest and f"utter_{rest[4:]}" in self.responses:
+            # Danger anywhere comes first; then what else the message asked, in the same answer.
+            extra = self.generate_from_slots(f"utter_{rest[4:]}", tracker.current_slot_values(), output_channel)
+            if extra and extra.get("text"):
+                response["text"] = f"{response['text']}\n\n{extra['text']}"
+        if response is not None and offers_questions(utter_action, parts, tracker.active_loop_name):
+            # A story ending with a question: the question is answered, then the questions offered.
+            lang = reply_language(tracker.current_slot_values(), self.catalogs.languages)
+            title = self.catalogs.pgettext(lang, OFFER_CONTEXT, OFFER_TITLE)
+            if all(b.get("payload") != OFFER_PAYLOAD for b in response.get("buttons") or []):
+                response["buttons"] = [*(response.get("buttons") or []), {"title": title, "payload": OFFER_PAYLOAD}]
+        return response
 
     def generate_from_slots(
         self,

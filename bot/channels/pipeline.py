@@ -22,7 +22,7 @@ from typing import Any, Awaitable, Callable
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic.request import Request
 
-from bot.channels.commands import command_intent
+from bot.channels.commands import command_intent, from_person
 from bot.channels.limits import limiter_from_environment
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.detect import detect
@@ -99,6 +99,8 @@ async def answer(
         # Rasa's own form for "this intent, no reading needed". A command carries no language: the
         # channel's hint (Telegram's language_code) answers "/start" in the person's language.
         text = f"/{intent}" + (f'{{"detected_language": "{language_hint}"}}' if language_hint else "")
+    else:
+        text = from_person(text)  # "/restart", "/in_danger{...}" typed by a person are words
     collector = CollectingOutputChannel()
     try:
         await on_new_message(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))

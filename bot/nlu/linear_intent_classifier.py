@@ -34,11 +34,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.fast_tfidf import TfidfRow
+from bot.nlu.message_parts import COVERING, last_question, question_part
 from bot.nlu.sentence_encoder import DIMENSIONS
+from bot.short_answer import is_sure_short_answer
 from bot.text import fold
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "linear_intent_classifier.joblib"
+PART_SURE = 0.5  # the question at the end of a message is taken when the classifier is this sure
 
 
 def sentence_meanings(texts: Any, weight: float) -> NDArray[np.float32]:
@@ -187,10 +190,41 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             probabilities = [self.scorer.probabilities(t) for t in texts]
         else:
             probabilities = self.pipeline.predict_proba(texts)
-        classes = self.pipeline.classes_
-        for message, probs in zip(messages, probabilities, strict=True):
-            order = np.argsort(probs)[::-1][: self.config["ranking_length"]]
-            ranking = [{INTENT_NAME_KEY: str(classes[i]), PREDICTED_CONFIDENCE_KEY: float(probs[i])} for i in order]
+        for message, text, probs in zip(messages, texts, probabilities, strict=True):
+            ranking = self._ranking(probs)
+            story = last_question(text)
+            if story and ranking[0][INTENT_NAME_KEY].startswith("ask_"):
+                # A story that ends with a question already read as that question: answered, and
+                # then the questions are offered (bot/nlg.py).
+                message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": story,
+                                              "story": True}, add_to_output=True)
+            if ranking[0][INTENT_NAME_KEY] == "in_danger" and question_part(text):
+                # Danger first (the rule), then the question asked beside it (bot/nlg.py).
+                part = question_part(text)
+                asked = self._ranking(self.scorer.probabilities(part) if self.scorer is not None
+                                      else self.pipeline.predict_proba([part])[0])[0]
+                if asked[INTENT_NAME_KEY].startswith("ask_") and asked[PREDICTED_CONFIDENCE_KEY] >= PART_SURE:
+                    message.set("message_parts", {"whole": "in_danger", "asked": part,
+                                                  "asked_intent": asked[INTENT_NAME_KEY]}, add_to_output=True)
+            part = question_part(text) if ranking[0][INTENT_NAME_KEY] in COVERING else None
+            if part:
+                # "Hi, is it free?", a story ending with a question: the question is what is asked.
+                asked = self._ranking(self.scorer.probabilities(part) if self.scorer is not None
+                                      else self.pipeline.predict_proba([part])[0])
+                top = asked[0]
+                if (top[INTENT_NAME_KEY].startswith("ask_") and top[PREDICTED_CONFIDENCE_KEY] >= PART_SURE
+                        and top[INTENT_NAME_KEY] != ranking[0][INTENT_NAME_KEY]):
+                    message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part,
+                                                  "story": part == story}, add_to_output=True)
+                    ranking = asked
+            if not is_sure_short_answer(text, ranking[0]):
+                # Not understood is not "yes": an unsure "ok"-like guess becomes "please rephrase".
+                ranking = [{INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    def _ranking(self, probs: Any) -> List[Dict[str, Any]]:
+        classes = self.pipeline.classes_
+        order = np.argsort(probs)[::-1][: self.config["ranking_length"]]
+        return [{INTENT_NAME_KEY: str(classes[i]), PREDICTED_CONFIDENCE_KEY: float(probs[i])} for i in order]

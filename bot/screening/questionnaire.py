@@ -18,6 +18,10 @@ from bot.text import fold
 SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
 SKIP, UNSURE = "skip", "unsure"
 SLOT_PREFIX = "q_"
+# Never taken from what was said before the questions: safety is always asked; signs told in a
+# story too often belong to someone else or to a partner (held-out multi-part messages: 43 of 117
+# stated signs were read with none in common), and the question lets the person say it their way.
+NEVER_KEPT = ("safe_now", "situation", "partner_abuse", "state_care")
 # A match right after a negation ("not safe", "pas au canada", "never had a valid visa") does not
 # count for the option it names.
 _NEGATED = re.compile(
@@ -30,6 +34,18 @@ _NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope|
 POSTAL = re.compile(r"\b([abceghj-nprstvxy])(\d)([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
 # "not Toronto, Mississauga": a place right after a negation is not where the person is.
 _PLACE_NEGATED = re.compile(r"\b(not|no longer|never|pas|plus|jamais)\W+((in|at|from|a|au|en|de|du)\W+)?$")
+
+# "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
+_PAST_PLACE = re.compile(r"\b(was|were|used to|from|left|etais|etait|venais|viens|quitte)\b")
+
+# "I'm still in Senegal, a job in Montreal is offered": a Canadian place, but not where one is.
+_NOT_THERE_YET = re.compile(r"\b(still in|encore (au|en|a)|not yet|pas encore|outside|hors du|abroad|a l'etranger)\b")
+
+# A clause that opens like a question ("can a visitor, like me, get one?") states nothing.
+_QUESTION_START = re.compile(
+    r"\W*(can|could|do|does|did|is|are|was|will|would|should|may|might|what|how|why|when|where|who|which|if"
+    r"|est-ce|est ce|peux|puis|peut|pourrais|dois|est|quel|quelle|comment|pourquoi|combien|quand|ou|qui|si)\b"
+)
 
 Answers = Mapping[str, Any]
 
@@ -46,6 +62,35 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Clarification:
+    """An answer that is not enough to decide ("a work permit": for one employer, or open?)."""
+
+    id: str
+    patterns: tuple[re.Pattern, ...]
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a message says to the question waiting.
+
+    kind: "answer" (answer is set), "clarify" (clarification is set), "go_on" (only agrees to go
+    on), "asks" (a question of its own), or "none" (no answer found).
+    """
+
+    kind: str
+    answer: Any = None
+    clarification: Clarification | None = None
+    source: str = ""
+
+
+# A classifier of answers: (question id, text) -> (label, probability); the label is an option id
+# or NOT_AN_ANSWER.
+Classify = Callable[[str, str], "tuple[str, float]"]
+NOT_AN_ANSWER = "not_an_answer"
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     text: str
@@ -56,6 +101,11 @@ class Question:
     free_text: str | None = None
     # The answer taken when a message matches this option and another one too ("safe? no"), if any.
     when_unclear: str | None = None
+    clarify: tuple[Clarification, ...] = ()
+    # The answer a Canadian place named in the message gives ("I live in Regina": in Canada).
+    from_place: str | None = None
+    # Options the answer classifier may never give alone (a guess of "safe" must not hide danger).
+    not_from_classifier: tuple[str, ...] = ()
 
     @property
     def slot(self) -> str:
@@ -73,6 +123,17 @@ class Question:
 
 class Questionnaire:
     def __init__(self, data: Mapping[str, Any]) -> None:
+        vocabulary: dict[str, list[str]] = {k: list(v) for k, v in (data.get("vocabulary") or {}).items()}
+        self.vocabulary = {k: tuple(re.compile(p) for p in v) for k, v in vocabulary.items() if k != "negation"}
+        self.negated = _NEGATED
+        if vocabulary.get("negation"):
+            words = "|".join(vocabulary["negation"])
+            self.negated = re.compile(rf"\b({words})\W+(\w+\W+)?$")
+
+        def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern, ...]:
+            own = [re.compile(p) for p in o.get("patterns", [])]
+            return tuple(own) + tuple(p for name in o.get("vocabulary", []) for p in self.vocabulary[name])
+
         self.questions: dict[str, Question] = {}
         for qid, q in data["questions"].items():
             options = {
@@ -80,16 +141,22 @@ class Questionnaire:
                     str(oid),
                     o["label"],
                     tuple(o.get("intents", [])),
-                    tuple(re.compile(p) for p in o.get("patterns", [])),
+                    patterns(o),
                     o.get("reason"),
                     tuple(re.compile(p) for p in o.get("unless", [])),
                 )
                 for oid, o in q["options"].items()
             }
             ask_if = {k: tuple(str(x) for x in v) for k, v in (q.get("ask_if") or {}).items()}
+            clarify = tuple(
+                Clarification(str(cid), patterns(c), tuple(str(x) for x in c["options"]))
+                for cid, c in (q.get("clarify") or {}).items()
+            )
             self.questions[qid] = Question(
                 qid, " ".join(q["text"].split()), " ".join(q["staff_note"].split()), options, ask_if,
-                bool(q.get("multiple")), q.get("free_text"), q.get("when_unclear"),
+                bool(q.get("multiple")), q.get("free_text"), q.get("when_unclear"), clarify=clarify,
+                not_from_classifier=tuple(str(x) for x in q.get("not_from_classifier", [])),
+                from_place=q.get("from_place"),
             )
         self.texts: dict[str, str] = {k: " ".join(str(v).split()) for k, v in data.get("texts", {}).items()}
 
@@ -108,6 +175,11 @@ class Questionnaire:
     def next_question(self, answers: Answers) -> Question | None:
         return next((q for q in self.to_be_asked(answers) if answers.get(q.id) is None), None)
 
+    def says(self, vocabulary: str, text: str) -> bool:
+        """Whether the message matches one of the named lists of data/screening.yml."""
+        folded = fold(text or "").strip()
+        return any(p.search(folded) for p in self.vocabulary.get(vocabulary, ()))
+
     def understand(
         self,
         question: Question,
@@ -115,28 +187,80 @@ class Questionnaire:
         intent: str | None = None,
         entities: Iterable[Mapping[str, Any]] = (),
         labels: Callable[[Question, Option], Iterable[str]] = lambda q, o: [o.label],
+        classify: Classify | None = None,
     ) -> Any:
-        """The answer a message gives to a question, or None if it gives none.
+        """The answer a message gives to a question, or None if it gives none."""
+        return self.read(question, text, intent, entities, labels, classify).answer
 
-        Patterns win over labels, labels over the classifier's intent: "my visa ran out" is an
-        answer about status even if the classifier hears a question about expiry.
+    def read(
+        self,
+        question: Question,
+        text: str,
+        intent: str | None = None,
+        entities: Iterable[Mapping[str, Any]] = (),
+        labels: Callable[[Question, Option], Iterable[str]] = lambda q, o: [o.label],
+        classify: Classify | None = None,
+        threshold: float = 0.6,
+    ) -> Reading:
+        """What a message says to a question, read carefully first, then by meaning.
+
+        In order: the place (for the place question); the option patterns (the careful layer:
+        negations, "safe? no", words that rule an option out); an option's label in any language; a
+        clarification when the answer is not enough ("a work permit"); the answer classifier, when
+        sure; last, the classifier's intent, and only for a short, plain message. A message that
+        only agrees to go on ("ok, let's continue") or asks something is never "yes".
         """
         folded = fold(text or "").strip()
         if question.free_text == "place":
             found = self._place(folded, text or "", entities)
             if found:
-                return found
+                return Reading("answer", found, source="place")
+        if self.says("asks", folded) and not self.says("dont_know", folded):
+            # "what does permanent resident mean?" names an answer but asks: never an answer.
+            return Reading("asks", source="asks")
         hits = self._pattern_hits(question, folded)
+        source = "pattern"
         if not hits:
+            source = "label"
             hits = [
                 o.id
                 for o in question.options.values()
                 if folded and any(fold(label).strip(" .!?") == folded.strip(" .!?") for label in labels(question, o))
             ]
-        if not hits and intent:
+        if hits:
+            return Reading("answer", self._one(question, hits), source=source)
+        if question.from_place and not _PAST_PLACE.search(folded) and self._place(folded, text or "", entities):
+            return Reading("answer", question.from_place, source="place")
+        for c in question.clarify:
+            if any(p.search(folded) and not self.negated.search(folded[: p.search(folded).start()])
+                   for p in c.patterns):
+                return Reading("clarify", clarification=c, source="clarify")
+        go_on = self.says("go_on", folded)
+        if classify is not None and folded and not go_on:
+            label, probability = classify(question.id, folded)
+            if probability >= threshold:
+                if label == NOT_AN_ANSWER:
+                    return Reading("go_on" if go_on else "none", source="classifier")
+                if label in question.options and label not in question.not_from_classifier:
+                    return Reading("answer", self._one(question, [label]), source="classifier")
+        if go_on:
+            return Reading("go_on", source="go_on")
+        if intent and self._plain(folded, intent):
             hits = [o.id for o in question.options.values() if intent in o.intents]
-        if not hits:
-            return None
+            if hits:
+                return Reading("answer", self._one(question, hits), source="intent")
+        return Reading("none")
+
+    def _plain(self, folded: str, intent: str) -> bool:
+        """A yes read from the classifier's intent alone only for a short message or one that
+        starts with a yes ("yess", "yea I'm here"): in a longer one the agreement is often to
+        something else ("I'm fine now, I want to keep going")."""
+        if intent == "affirm":
+            return len(folded.split()) <= 8 or bool(re.match(r"\W*(yes|yeah|yep|yup|oui|ouais)\b", folded))
+        return True
+
+    @staticmethod
+    def _one(question: Question, hits: list[str]) -> Any:
         if question.multiple:
             specific = [h for h in hits if h not in (SKIP, UNSURE, "none")]
             return specific or hits[:1]
@@ -144,11 +268,47 @@ class Questionnaire:
             return question.when_unclear
         return hits[0]
 
-    @staticmethod
-    def _pattern_hits(question: Question, folded: str) -> list[str]:
+    def known_answers(self, messages: Iterable[tuple[str, Iterable[Mapping[str, Any]]]]) -> dict[str, Any]:
+        """Answers a person stated before the questions ("I'm a Canadian citizen. Can I stay?").
+
+        Read clause by clause (split at punctuation) with the careful patterns only: never a question ("can a visitor
+        get one?"), never a bare yes or no, never the safety question, never a guess, and never
+        when two options match.
+        """
+        known: dict[str, Any] = {}
+        for text, entities in messages:
+            for sentence in re.split(r"(?<=[.!?;,\n])\s+", text or ""):
+                folded = fold(sentence).strip()
+                if (not folded or "?" in folded or _QUESTION_START.match(folded) or self.says("asks", folded)
+                        or self.says("yes_word", folded) or self.says("no_word", folded)):
+                    continue
+                for q in self.questions.values():
+                    if q.id in NEVER_KEPT or q.id in known:
+                        continue
+                    if q.free_text == "place":
+                        here = [{"entity": e.get("entity"), "value": e.get("value")} for e in entities
+                                if fold(str(e.get("value", ""))) in folded]
+                        found = self._place(folded, sentence, here)
+                        if found:
+                            known[q.id] = found
+                        continue
+                    hits = [h for h in self._pattern_hits(q, folded) if h not in (SKIP, UNSURE, "none")]
+                    if hits and (q.multiple or len(hits) == 1):
+                        known[q.id] = self._one(q, hits)
+        said = fold(" ".join(text or "" for text, _ in messages))
+        if _NOT_THERE_YET.search(said):
+            if known.get("in_canada") == "yes":
+                known.pop("in_canada")
+            known.pop("location", None)
+        elif "location" in known and "in_canada" not in known:
+            known["in_canada"] = "yes"  # a Canadian place named as where one is
+        return known
+
+    def _pattern_hits(self, question: Question, folded: str) -> list[str]:
         """Options whose patterns match, longest match first: "pas au canada" beats "au canada",
         "not safe" beats "safe", so a negation is never read as its opposite."""
         scored = []
+        negated = self.negated
         for o in question.options.values():
             if any(p.search(folded) for p in o.unless):
                 continue
@@ -156,7 +316,7 @@ class Questionnaire:
                 m.end() - m.start()
                 for p in o.patterns
                 for m in [p.search(folded)]
-                if m and (_NEGATION_WORD.match(m.group(0)) or not _NEGATED.search(folded[: m.start()]))
+                if m and (_NEGATION_WORD.match(m.group(0)) or not negated.search(folded[: m.start()]))
             ]
             if spans:
                 scored.append((max(spans), o.id))

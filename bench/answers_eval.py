@@ -1,0 +1,162 @@
+"""`make eval` (answers part): screening answers read right, per question and language.
+
+Patterns alone (the careful layer, with the option labels) against patterns with the answer
+classifier (bot/screening/answer_classifier.py), on tests/dev/answers/<lang>.yml (misses printed,
+for tuning) and tests/heldout/answers/<lang>.yml (counts and intervals only: nobody who tunes
+reads those sets or their misses). A "not_an_answer" row is right when nothing is taken as an
+answer. An outcome-changing misreading is an answer taken for another answer (asked again is not
+one; a not_an_answer row read as an answer counts as one). Multi-part messages
+(tests/*/multipart.yml): facts stated in one message kept, and kept wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.screening.questionnaire import NOT_AN_ANSWER, default_questionnaire  # noqa: E402
+from bot.text import fold  # noqa: E402
+
+TARGET = 0.95
+KEPT_FACTS = ("in_canada", "citizen_pr", "status", "situation")
+
+
+def wilson(right: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion (sound at 0 and 1, unlike the normal one)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def places(text: str) -> list[dict]:
+    """The place entities the NLU gives (bot/nlu/place_extractor.py), without the model."""
+    from bot.places.matcher import default_matcher
+
+    return [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
+            for m in default_matcher().find(text)]
+
+
+def _same(expect: Any, got: Any) -> bool:
+    if expect == NOT_AN_ANSWER:
+        return got is None
+    if isinstance(expect, str) and expect.startswith("place:"):
+        return isinstance(got, str) and fold(got.split(":", 1)[-1]).strip() == fold(expect.split(":", 1)[1]).strip()
+    if isinstance(expect, list):
+        return isinstance(got, list) and set(got) == set(expect)
+    return got == expect
+
+
+def score(rows: list[tuple[str, str, Any]], classify) -> dict:
+    q = default_questionnaire()
+    per_q: dict[str, list[int]] = {}
+    misses, harmful = [], 0
+    for qid, text, expect in rows:
+        reading = q.read(q.questions[qid], text, None, places(text), classify=classify)
+        got = "ambiguous" if reading.kind == "clarify" else reading.answer
+        ok = _same(expect, got)
+        per_q.setdefault(qid, []).append(int(ok))
+        if not ok:
+            misses.append((qid, text, expect, got))
+            # Signs: any one leads to the same outcome, so a partial set is a miss but not harmful.
+            partial = isinstance(expect, list) and isinstance(got, list) and set(expect) & set(got)
+            if got is not None and got != "ambiguous" and not partial:
+                harmful += 1
+    right = sum(sum(v) for v in per_q.values())
+    n = sum(len(v) for v in per_q.values())
+    return {"right": right, "n": n, "per_question": {k: (sum(v), len(v)) for k, v in per_q.items()},
+            "misses": misses, "answer_for_another": harmful}
+
+
+def rows_of(path: Path) -> list[tuple[str, str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(qid, r["text"], r["expect"]) for qid, rs in data["questions"].items() for r in rs]
+
+
+def multipart(path: Path) -> dict:
+    """Facts stated in one message (in Canada, citizen, status, signs) kept by the questionnaire;
+    kept wrong: a fact kept with another value than the one stated (signs: none in common)."""
+    q = default_questionnaire()
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    stated = kept = wrong = 0
+    per_key: dict[str, list[int]] = {k: [0, 0, 0] for k in KEPT_FACTS}
+    for m in data.get("messages", []):
+        known = q.known_answers([(m["text"], places(m["text"]))])
+        for key in KEPT_FACTS:
+            if key not in (m.get("facts") or {}):
+                continue
+            stated += 1
+            per_key[key][0] += 1
+            if key in known:
+                expect, got = m["facts"][key], known[key]
+                if key == "situation" and isinstance(expect, str):
+                    expect = [expect]  # one sign may be written without a list
+                # Signs: any one leads to the same outcome, so an overlap is kept right.
+                if _same(expect, got) or (isinstance(expect, list) and set(expect) & set(got or [])):
+                    kept += 1
+                    per_key[key][1] += 1
+                else:
+                    wrong += 1
+                    per_key[key][2] += 1
+    return {"stated": stated, "kept": kept, "wrong": wrong, "per_key": per_key}
+
+
+def report(label: str, rows, classify, show_misses: bool) -> dict:
+    res = score(rows, classify)
+    lo, hi = wilson(res["right"], res["n"])
+    print(f"  {label}: {res['right']}/{res['n']} = {res['right'] / max(res['n'], 1):.3f} "
+          f"[{lo:.3f}, {hi:.3f}]; answer taken for another: {res['answer_for_another']}")
+    for qid, (r, n) in res["per_question"].items():
+        a, b = wilson(r, n)
+        print(f"      {qid:15s} {r:3d}/{n:3d} = {r / n:.3f} [{a:.3f}, {b:.3f}]")
+    if show_misses:
+        for qid, text, expect, got in res["misses"]:
+            print(f"      miss {qid}: {text!r} expected {expect} got {got}")
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--misses", action="store_true", help="print the development set's misses")
+    args = ap.parse_args(argv)
+    from bot.screening.answer_classifier import default_classifier
+
+    classify = default_classifier().classify
+    met = True
+    for split in ("dev", "heldout"):
+        for lang in ("en", "fr"):
+            path = ROOT / "tests" / split / "answers" / f"{lang}.yml"
+            if not path.exists():
+                print(f"answers {split}/{lang}: no set at {path.relative_to(ROOT)}")
+                continue
+            rows = rows_of(path)
+            print(f"answers {split}/{lang} ({len(rows)} typed answers)")
+            report("patterns alone", rows, None, False)
+            res = report("patterns + classifier", rows, classify, args.misses and split == "dev")
+            ok = res["right"] / max(res["n"], 1) >= TARGET and res["answer_for_another"] == 0
+            met &= ok
+            print(f"  target (>= {TARGET}, no answer taken for another): {'met' if ok else 'NOT met'}")
+        path = ROOT / "tests" / split / "multipart.yml"
+        if path.exists():
+            mp = multipart(path)
+            lo, hi = wilson(mp["kept"], mp["stated"])
+            print(f"multipart {split}: facts kept {mp['kept']}/{mp['stated']} [{lo:.3f}, {hi:.3f}], "
+                  f"kept wrong {mp['wrong']}")
+            for key, (n, k, w) in mp["per_key"].items():
+                print(f"      {key:15s} stated {n:3d}, kept {k:3d}, kept wrong {w:3d}")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
