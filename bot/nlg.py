@@ -20,6 +20,9 @@ from bot.i18n.negotiate import conversation_language
 from bot.stores.memory import idle_ttl_seconds
 
 LANGUAGE_MENU = "utter_choose_language"
+# Answers to danger are given in the language of the message that told of it, even against an
+# earlier choice: someone in danger writes in the language they can write in at that moment.
+MESSAGE_LANGUAGE_RESPONSES = frozenset({"utter_emergency"})
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -33,6 +36,16 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
 def deployment_settings() -> Dict[str, Any]:
     """Values of this deployment that responses state: not sourced facts, but told as configured."""
     return {"forget_after_minutes": max(1, round(idle_ttl_seconds() / 60))}
+
+
+def message_language(parsed: Mapping[str, Any] | None) -> str | None:
+    """The language one parsed message is written in (or names), when the NLU found it."""
+    entities = (parsed or {}).get("entities") or []
+    for name in ("language", "detected_language"):
+        for entity in entities:
+            if entity.get("entity") == name and entity.get("value"):
+                return str(entity["value"])
+    return None
 
 
 def reply_language(slots: Mapping[str, Any], available: list[str]) -> str:
@@ -53,7 +66,13 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
         output_channel: str,
         **kwargs: Any,
     ) -> Dict[str, Any] | None:
-        return self.generate_from_slots(utter_action, tracker.current_slot_values(), output_channel, **kwargs)
+        slots = tracker.current_slot_values()
+        if utter_action in MESSAGE_LANGUAGE_RESPONSES:
+            latest = tracker.latest_message
+            lang = message_language({"entities": latest.entities if latest is not None else []})
+            if lang in self.catalogs.languages:
+                slots = {**slots, "language": lang}
+        return self.generate_from_slots(utter_action, slots, output_channel, **kwargs)
 
     def generate_from_slots(
         self,
