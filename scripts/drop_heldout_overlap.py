@@ -1,5 +1,7 @@
-"""Removes from the training data any example that is also a held-out example (ignoring case,
-accents and punctuation), so the held-out evaluation stays honest. Prints what it removed."""
+"""Removes from the training data any example that is also a held-out or development message
+(tests/nlu, tests/dev, tests/heldout), compared as the classifier reads text (case, accents,
+apostrophes, hyphens and punctuation ignored), so the evaluations stay honest. Held-out messages
+are never printed: only where they were removed from."""
 
 import re
 import sys
@@ -9,25 +11,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rasa.shared.nlu.training_data.loading import load_data  # noqa: E402
 
-from bot.text import fold, plain_example  # noqa: E402
+from bot.cli.danger_eval import SETS, load_set  # noqa: E402
+from bot.text import overlap_key, plain_example  # noqa: E402
 
 
-def norm(text: str) -> str:
-    return re.sub(r"[^\w' ]+", "", fold(text)).strip()
+def unseen_messages() -> tuple[set[str], set[str]]:
+    """Keys of the messages training must not contain: (printable ones, held-out ones)."""
+    printable = {overlap_key(m.get("text")) for m in load_data("tests/nlu").intent_examples}
+    printable |= {overlap_key(i.text) for f in sorted(SETS["dev"].glob("*.yml")) for i in load_set(f)}
+    held = {overlap_key(i.text) for f in sorted(SETS["heldout"].glob("*.yml")) for i in load_set(f)}
+    return printable, held
 
 
 def main() -> None:
-    held = {norm(m.get("text")) for m in load_data("tests/nlu").intent_examples}
+    printable, held = unseen_messages()
     removed = 0
     for f in sorted(Path("data/nlu").rglob("*.yml")):
         kept = []
         for line in f.read_text().splitlines(keepends=True):
             m = re.match(r"^\s*- (.*)$", line)
             if m and not line.lstrip().startswith("- intent:"):
-                plain = plain_example(m.group(1))
-                if norm(plain) in held:
+                key = overlap_key(plain_example(m.group(1)))
+                if key in held or key in printable:
                     removed += 1
-                    print(f"removed from {f}: {plain}")
+                    shown = "(a held-out message)" if key in held else plain_example(m.group(1))
+                    print(f"removed from {f}: {shown}")
                     continue
             kept.append(line)
         f.write_text("".join(kept))

@@ -9,7 +9,7 @@ danger message must be answered in its own language.
 The development sets may be read and tuned on, so their misses are printed. The held-out sets
 are a measurement only: their texts are never printed, only counts and intervals.
 
-    python -m bot.cli.danger_eval [--model models/trp.tar.gz] [--sets dev heldout]
+    python -m bot.cli.danger_eval [--model models/trp.tar.gz] [--sets dev heldout] [--report docs/benchmarks.md]
 """
 
 from __future__ import annotations
@@ -173,8 +173,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=str(ROOT / "models" / "trp.tar.gz"))
     ap.add_argument("--sets", nargs="+", choices=list(SETS), default=["dev"])
+    ap.add_argument("--report", help="write the figures into this markdown file's danger section")
     args = ap.parse_args(argv)
-    run(args.model, args.sets)
+    results = run(args.model, args.sets)
+    if args.report:
+        from bench.report import write_section
+
+        write_section(Path(args.report), "danger", markdown(results))
 
 
 if __name__ == "__main__":

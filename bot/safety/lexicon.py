@@ -185,7 +185,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> dict[str, LanguageLexicon]:
     out = {}
     for lang, spec in data["languages"].items():
         groups = spec.get("groups") or {}
-        rules = [Rule(r, cat, groups, lang) for cat, items in (spec.get("rules") or {}).items() for r in items]
+        rules = [Rule(r, cat, groups, lang) for cat, items in (spec.get("entries") or {}).items() for r in items]
         out[lang] = LanguageLexicon(
             lang,
             rules,

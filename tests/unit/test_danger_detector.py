@@ -132,7 +132,7 @@ def test_a_lexicon_file_can_be_read(tmp_path):
     path = tmp_path / "lexicon.yml"
     path.write_text(
         "version: 1\nlanguages:\n  en:\n    groups: {WHO: 'he|she'}\n"
-        "    rules: {violence: ['$WHO ~2 slap*']}\n    negation: 'not never'\n",
+        "    entries: {violence: ['$WHO ~2 slap*']}\n    negation: 'not never'\n",
         encoding="utf-8",
     )
     lexicon = DangerLexicon.from_file(path)
