@@ -20,9 +20,10 @@ from typing import Sequence
 from bot.safety.danger import DangerNet, default_net
 from bot.safety.lexicon import DangerLexicon, default_lexicon
 
-# The classifier's in_danger probability above which a message is read as danger. Chosen on the
-# development sets (tests/dev/danger) for recall, with the false alarms on near-misses watched.
-CLASSIFIER_THRESHOLD = 0.35
+# The classifier's in_danger probability above which a message is read as danger. Recall first:
+# on the development sets (tests/dev/danger) 0.1 to 0.35 all caught every danger message, and
+# false alarms on near-misses stayed at 2% or less from 0.2 up (4% at 0.1), so 0.2.
+CLASSIFIER_THRESHOLD = 0.2
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,8 @@ class DangerDetector:
         if found:
             return DangerVerdict(True, detected_language or self._language(text, order, found.language, ctx),
                                  "lexicon", f"{found.category}: {found.rule}")
-        # The classifier alone is trusted only where nothing changes the words' meaning: it reads
-        # "he doesn't hurt me anymore" and "I could murder a coffee" as danger.
+        # The classifier alone is trusted unless the danger words are negated, an idiom or a
+        # question: it reads "he doesn't hurt me anymore" and "I could murder a coffee" as danger.
         if danger_probability >= self.threshold and not (ctx.blanked or ctx.negated):
             return DangerVerdict(True, detected_language or self._language(text, order, None, ctx),
                                  "classifier", f"{danger_probability:.2f}")

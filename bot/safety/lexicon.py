@@ -53,6 +53,17 @@ class Token:
     end_of_sentence: bool = False
 
 
+class TokenList(list):
+    """A message's tokens, with the matches already computed on them."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.memo: dict[tuple[int, int], int | None] = {}
+        self.possible: dict[int, bool] = {}
+        self.words = frozenset(w for t in self for w in (t.surface, t.lemma))
+        self.text = " " + " ".join(sorted(self.words))
+
+
 @dataclass(frozen=True)
 class LexiconMatch:
     language: str
@@ -102,6 +113,18 @@ class _Element:
         stems = sorted({w[0][:-1] for w in words if len(w) == 1 and w[0].endswith("*")})
         self.stems = re.compile("|".join(re.escape(x) for x in stems)) if stems else None
         self.phrases = [[_Atom(a) for a in w] for w in words if len(w) > 1]
+        # For a quick "could this element match anywhere in the message?" before any matching.
+        firsts = [p[0] for p in self.phrases]
+        self.any_exact = self.exact | {a.text for a in firsts if not a.prefix}
+        stems_any = sorted({x[:-1] for x in (w[0] for w in words if w[0].endswith("*"))})
+        self.any_stems = re.compile(r"(?:^| )(?:" + "|".join(re.escape(x) for x in stems_any) + ")") \
+            if stems_any else None
+
+    def possible(self, words: frozenset[str], text: str) -> bool:
+        """Whether some word of the message could start this element (words as written and lemmas)."""
+        if self.any_exact & words:
+            return True
+        return bool(self.any_stems and self.any_stems.search(text))
 
     def _expand(self, spec: str, groups: dict[str, str], language: str, out: list[list[str]]) -> None:
         for alt in spec.split("|"):
@@ -117,13 +140,35 @@ class _Element:
         return bool(self.stems and (self.stems.match(token.surface) or self.stems.match(token.lemma)))
 
     def match_at(self, tokens: list[Token], i: int) -> int | None:
-        """End index (exclusive) of the longest alternative matching at token i."""
+        """End index (exclusive) of the longest alternative matching at token i (memoised on the
+        message's token list, which is read by a hundred rules)."""
+        memo = tokens.memo if isinstance(tokens, TokenList) else None
+        if memo is not None:
+            key = (id(self), i)
+            if key in memo:
+                return memo[key]
+            memo[key] = self._match_at(tokens, i)
+            return memo[key]
+        return self._match_at(tokens, i)
+
+    def _match_at(self, tokens: list[Token], i: int) -> int | None:
         best = i + 1 if self._one(tokens[i]) else None
         for alt in self.phrases:
             if i + len(alt) <= len(tokens) and all(a.matches(tokens[i + k]) for k, a in enumerate(alt)):
                 if best is None or i + len(alt) > best:
                     best = i + len(alt)
         return best
+
+
+_ELEMENTS: dict[tuple[str, str, int], _Element] = {}
+
+
+def _element(spec: str, groups: dict[str, str], language: str) -> _Element:
+    """One shared element per spelling, so that its matches are computed once per message."""
+    key = (spec.strip(), language, id(groups))
+    if key not in _ELEMENTS:
+        _ELEMENTS[key] = _Element(spec, groups, language)
+    return _ELEMENTS[key]
 
 
 class Rule:
@@ -133,14 +178,26 @@ class Rule:
         self.text, self.category = text, category
         self.negative = False  # set by the lexicon: the rule itself says "not", "never", "pas"...
         parts = re.split(r"\s*~(\d+)\s*", text.strip())
-        self.elements = [_Element(parts[0], groups, language)]
+        self.elements = [_element(parts[0], groups, language)]
         self.gaps: list[int] = []
         for k in range(1, len(parts), 2):
             self.gaps.append(int(parts[k]))
-            self.elements.append(_Element(parts[k + 1], groups, language))
+            self.elements.append(_element(parts[k + 1], groups, language))
+
+    def possible(self, tokens: TokenList) -> bool:
+        """Every element has a word in the message that could start it (cheap, checked first)."""
+        for el in self.elements:
+            key = id(el)
+            if key not in tokens.possible:
+                tokens.possible[key] = el.possible(tokens.words, tokens.text)
+            if not tokens.possible[key]:
+                return False
+        return True
 
     def find(self, tokens: list[Token]) -> Iterable[tuple[int, int, set[int]]]:
         """Every (start, end, indices of the matched words) of this rule in the tokens."""
+        if isinstance(tokens, TokenList) and not self.possible(tokens):
+            return
         for start in range(len(tokens)):
             end = self.elements[0].match_at(tokens, start)
             if end is None:
@@ -170,6 +227,7 @@ class LanguageLexicon:
     negation_after: frozenset[str]
     past: re.Pattern | None
     present: re.Pattern | None
+    negated: re.Pattern | None = None  # a negation followed by a word of danger
 
 
 def _alternation(items: list[str] | str | None) -> re.Pattern | None:
@@ -178,6 +236,20 @@ def _alternation(items: list[str] | str | None) -> re.Pattern | None:
     if isinstance(items, str):
         items = [items]
     return re.compile("|".join(f"(?:{i})" for i in items))
+
+
+def _negated_danger(negation: str, after: str, words: str | None) -> re.Pattern | None:
+    """A negation and, within three words after it, a word of danger ("he isn't violent"), or a
+    word of danger and, within two words after it, a negation that follows ("ils nous enferment pas")."""
+    if not words:
+        return None
+    neg = "|".join(re.escape(w) for w in (negation.split() + after.split()))
+    danger = "|".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in words.split())
+    pattern = rf"\b({neg})\b(\W+\w+){{0,3}}?\W+({danger})\b"
+    if after.split():
+        post = "|".join(re.escape(w) for w in after.split())
+        pattern += rf"|\b({danger})\b(\W+\w+){{0,1}}?\W+({post})\b(?! (mal|fort|souvent|que|qu))"
+    return re.compile(pattern)
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> dict[str, LanguageLexicon]:
@@ -195,6 +267,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> dict[str, LanguageLexicon]:
             frozenset(_split_words(spec.get("negation_after", ""))),
             _alternation(spec.get("past")),
             _alternation(spec.get("present")),
+            _negated_danger(spec.get("negation", ""), spec.get("negation_after", ""), spec.get("danger_words")),
         )
     return out
 
@@ -257,7 +330,7 @@ class Context:
     cleaned: str  # folded text with idioms, jokes and general questions blanked out
     past_resolved: bool  # a finished past and nothing that says now
     blanked: bool  # some idiom or general question was blanked out
-    negated: bool  # a negation word anywhere
+    negated: bool  # a negation bears on a word of danger ("isn't violent", "pas en danger")
 
 
 _WORDS = re.compile(r"[\w']+")
@@ -293,9 +366,9 @@ class DangerLexicon:
             cleaned = _blank(_blank(cleaned, lex.idioms), lex.hypothetical)
         past = any(lex.past is not None and lex.past.search(folded) for lex in self.lexicons.values())
         present = any(lex.present is not None and lex.present.search(folded) for lex in self.lexicons.values())
-        words = [w.rstrip("'") for w in _WORDS.findall(expand_contractions(folded))]
-        return Context(cleaned, past and not present, cleaned != folded,
-                       any(w in self.negations or w in self.negations_after for w in words))
+        expanded = expand_contractions(cleaned)
+        negated = any(lex.negated is not None and lex.negated.search(expanded) for lex in self.lexicons.values())
+        return Context(cleaned, past and not present, cleaned != folded, negated)
 
     def negated_before(self, cleaned: str, start: int) -> bool:
         """A negation among the three words before a character offset, in the same sentence."""
@@ -329,7 +402,7 @@ class DangerLexicon:
         return found[0] if found else None
 
     def _find(self, lex: LanguageLexicon, cleaned: str, first_only: bool = False) -> list[LexiconMatch]:
-        tokens = self.lemmatizers.tokens(lex.language, cleaned)
+        tokens = TokenList(self.lemmatizers.tokens(lex.language, cleaned))
         out = []
         for rule in lex.rules:
             for start, end, used in rule.find(tokens):
