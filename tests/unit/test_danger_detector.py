@@ -138,3 +138,17 @@ def test_a_lexicon_file_can_be_read(tmp_path):
     lexicon = DangerLexicon.from_file(path)
     assert lexicon.match("she slapped me").category == "violence"
     assert lexicon.match("she never slapped me") is None
+
+
+@pytest.mark.parametrize("text", [
+    "he would kill me if i told anyone",
+    "my boss will kill me if i leave",
+    "can someone help me he is hitting me",
+    "can the police come now he is here",
+    "if someone comes, he said he will kill me",
+    "mon boss va me tuer si je pars",
+    "est-ce que la police peut venir vite il est là",
+    "mon patron a un couteau",
+])
+def test_a_question_or_a_condition_does_not_hide_danger(detector, text):
+    assert detector.verdict(text, 0.0, None).danger, text
