@@ -22,6 +22,7 @@ class DangerMatch:
     language: str
     pattern: str
     start: int = 0  # where the phrase begins in the folded text
+    end: int = 0  # and where it ends
 
 
 class DangerNet:
@@ -46,7 +47,7 @@ class DangerNet:
         for lang, rx in self._compiled:
             found = rx.search(folded)
             if found:
-                return DangerMatch(lang, rx.pattern, found.start())
+                return DangerMatch(lang, rx.pattern, found.start(), found.end())
         return None
 
 

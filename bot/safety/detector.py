@@ -55,7 +55,8 @@ class DangerDetector:
             # "He used to hit me, I left him years ago" (and nothing that says now).
             return DangerVerdict(False, detected_language, "", "finished past", True)
         phrase = self.net.search(ctx.cleaned)
-        if phrase and not self.lexicon.negated_before(ctx.cleaned, phrase.start):
+        if phrase and not (self.lexicon.negated_before(ctx.cleaned, phrase.start)
+                           or self.lexicon.negated_after(ctx.cleaned, phrase.end)):
             return DangerVerdict(True, detected_language or self._language(text, order, phrase.language, ctx),
                                  "phrase", phrase.pattern)
         found = self.lexicon.match(text, order, context=ctx)

@@ -26,6 +26,7 @@ DEFAULT_GAP = 3
 NEGATION_WINDOW = 3
 _SENTENCE_END = {".", "!", "?", ";", "\n"}
 # A negation does not reach across these: "I don't know where he took me and he locked the door".
+_NOT_A_NEGATION = frozenset("mal fort souvent que qu encore en".split())
 _CLAUSE_WORDS = frozenset("and but then so because et mais pis puis alors parce donc".split())
 
 # English contractions written out, so "can't", "cant" and "cannot" all read "can not".
@@ -378,6 +379,14 @@ class DangerLexicon:
             words = words[1:]
         return any(w in self.negations for w in words)
 
+    def negated_after(self, cleaned: str, end: int) -> bool:
+        """A negation that follows ("il me frappe pas"), within two words, but not "pas mal"."""
+        after = _WORDS.findall(re.split(r"[.!?;,\n]", cleaned[end:])[0])[:3]
+        for i, w in enumerate(after[:2]):
+            if w in self.negations_after and (after[i + 1] if i + 1 < len(after) else "") not in _NOT_A_NEGATION:
+                return True
+        return False
+
     def find(self, text: str, languages: Iterable[str] | None = None, first_only: bool = False,
              context: Context | None = None) -> list[LexiconMatch]:
         """Every danger the text states now, in each language's lexicon (first the languages given)."""
@@ -433,7 +442,7 @@ class DangerLexicon:
             if tokens[i].surface in self.negations_after:
                 nxt = tokens[i + 1].surface if i + 1 < len(tokens) else ""
                 # "il me frappe pas mal" (a lot) and "plus fort" (harder) are not negations.
-                if nxt not in ("mal", "fort", "souvent", "que", "qu", "encore", "en"):
+                if nxt not in _NOT_A_NEGATION:
                     return True
         return False
 

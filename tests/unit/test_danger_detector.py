@@ -152,3 +152,26 @@ def test_a_lexicon_file_can_be_read(tmp_path):
 ])
 def test_a_question_or_a_condition_does_not_hide_danger(detector, text):
     assert detector.verdict(text, 0.0, None).danger, text
+
+
+@pytest.mark.parametrize("text", [
+    "mon patron me crie dessus mais il me frappe pas",
+    "ils retiennent une partie de mon salaire",
+    "mon coloc me tape sur les nerfs",
+    "what's the number of the emergency line",
+    "ma grand-mère est morte au pays pis je peux pas aller aux funérailles",
+])
+def test_complaints_and_questions_that_are_not_danger(detector, text):
+    assert not detector.verdict(text, 0.0, None).danger, detector.verdict(text, 0.0, None)
+
+
+@pytest.mark.parametrize("text", [
+    "nobody will miss me",
+    "personne va s'ennuyer de moi",
+    "my baby is struggling to breathe",
+    "mon bébé a de la misère à respirer",
+    "il m'a obligée à avorter",
+    "ils vont s'en prendre à ma famille",
+])
+def test_danger_said_without_the_obvious_words(detector, text):
+    assert detector.verdict(text, 0.0, None).danger, text
