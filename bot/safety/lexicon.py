@@ -359,6 +359,11 @@ class DangerLexicon:
         # "no one" is one negation; "une personne" is someone, not "personne" (nobody).
         folded = re.sub(r"\bno one\b", "noone ", folded)
         folded = re.sub(r"\b(une|la|cette|chaque|quelle|autre) personne\b", lambda m: m.group(1) + " individu", folded)
+        # French as texted: "jpeux" "je peux", "chu" "je suis", "il mtue" "il me tue", "il ma frappé".
+        folded = re.sub(r"\bj(peux|veux|vais|suis|sais|ai|me)\b", r"je \1", folded)
+        folded = re.sub(r"\bchu\b", "je suis", folded)
+        folded = re.sub(r"\bm(tue|frappe|bat|suit|cogne|tape|menace|viole|enferme|attache)\b", r"me \1", folded)
+        folded = re.sub(r"\b(il|elle|ils|on|y) ma\b", r"\1 m'a", folded)
         # "arrête pas de crier" and "won't stop screaming" say it goes on, not that it stopped.
         folded = re.sub(r"\b(n'?)?arret\w* (pas|jamais|pu) d[e']", "continue de", folded)
         folded = re.sub(r"\b(won'?t|will not|doesn'?t|does not|don'?t|do not) stop (?=\w+ing\b)", "keeps ", folded)

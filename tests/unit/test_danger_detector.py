@@ -175,3 +175,12 @@ def test_complaints_and_questions_that_are_not_danger(detector, text):
 ])
 def test_danger_said_without_the_obvious_words(detector, text):
     assert detector.verdict(text, 0.0, None).danger, text
+
+
+@pytest.mark.parametrize("text", [
+    "jpeux pas sortir", "il mtue", "il ma frapper", "chu pognée icitte", "j'ai des idées noires",
+    "i have dark thoughts", "he squeezes my neck", "they force me to beg",
+])
+def test_danger_typed_quickly(detector, text):
+    verdict = detector.verdict(text, 0.0, None)
+    assert verdict.danger, text
