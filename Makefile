@@ -93,7 +93,7 @@ bench-cluster: install train compile-locales
 
 eval: install train
 	@source scripts/env.sh && $(BIN)/python -m bench.eval
-	@source scripts/env.sh && $(BIN)/python -m bench.answers_eval --misses || true
+	@source scripts/env.sh && $(BIN)/python -m bench.answers_eval --misses --report docs/benchmarks.md || true
 
 clean:
 	rm -rf models results .rasa

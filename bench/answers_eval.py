@@ -12,6 +12,7 @@ one; a not_an_answer row read as an answer counts as one). Multi-part messages
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import sys
 from pathlib import Path
@@ -19,11 +20,11 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench.report import write_section
+from bot.screening.questionnaire import NOT_AN_ANSWER, default_questionnaire
+from bot.text import fold
 
-from bot.screening.questionnaire import NOT_AN_ANSWER, default_questionnaire  # noqa: E402
-from bot.text import fold  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 TARGET = 0.95
 KEPT_FACTS = ("in_canada", "citizen_pr", "status", "situation")
@@ -128,7 +129,11 @@ def report(label: str, rows, classify, show_misses: bool) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--misses", action="store_true", help="print the development set's misses")
+    ap.add_argument("--report", help="write the figures as the 'answers' section of this Markdown file")
     args = ap.parse_args(argv)
+    table = ["| set | language | answers | patterns alone | patterns + classifier [95% interval] | "
+             "answer taken for another |", "| --- | --- | --- | --- | --- | --- |"]
+    facts = []
     from bot.screening.answer_classifier import default_classifier
 
     classify = default_classifier().classify
@@ -141,8 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             rows = rows_of(path)
             print(f"answers {split}/{lang} ({len(rows)} typed answers)")
-            report("patterns alone", rows, None, False)
+            alone = report("patterns alone", rows, None, False)
             res = report("patterns + classifier", rows, classify, args.misses and split == "dev")
+            lo, hi = wilson(res["right"], res["n"])
+            table.append(f"| {split} | {lang} | {res['n']} | {alone['right'] / max(alone['n'], 1):.3f} | "
+                         f"{res['right'] / max(res['n'], 1):.3f} [{lo:.3f}, {hi:.3f}] | {res['answer_for_another']} |")
             ok = res["right"] / max(res["n"], 1) >= TARGET and res["answer_for_another"] == 0
             met &= ok
             print(f"  target (>= {TARGET}, no answer taken for another): {'met' if ok else 'NOT met'}")
@@ -152,8 +160,20 @@ def main(argv: list[str] | None = None) -> int:
             lo, hi = wilson(mp["kept"], mp["stated"])
             print(f"multipart {split}: facts kept {mp['kept']}/{mp['stated']} [{lo:.3f}, {hi:.3f}], "
                   f"kept wrong {mp['wrong']}")
+            facts.append(f"- {split}: facts stated in one message and kept {mp['kept']}/{mp['stated']} "
+                         f"[{lo:.3f}, {hi:.3f}], kept with a wrong value {mp['wrong']}")
             for key, (n, k, w) in mp["per_key"].items():
                 print(f"      {key:15s} stated {n:3d}, kept {k:3d}, kept wrong {w:3d}")
+    if args.report:
+        body = "\n".join([
+            f"## Screening answers typed in free text ({dt.date.today().isoformat()})", "",
+            "Each typed answer read as the assistant reads it at its question (bot/screening), against the "
+            "reading a careful lawyer gave it. tests/dev is the tuning set; tests/heldout was written "
+            "by other writers and only its counts are ever printed. Target: at least 0.95 per language and "
+            "no answer taken for another. Reproduce: `python -m bench.answers_eval --report docs/benchmarks.md` "
+            "(part of `make eval`).", "", *table, "", "Facts said in a multi-part message and kept for the questions:",
+            *facts, "", f"Target met: {'yes' if met else '**no**'}."])
+        write_section(Path(args.report), "answers", body)
     return 0 if met else 1
 
 
