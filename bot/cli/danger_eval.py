@@ -19,6 +19,7 @@ import asyncio
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypedDict
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {"dev": ROOT / "tests" / "dev" / "danger", "heldout": ROOT / "tests" / "heldout" / "danger"}
@@ -33,6 +34,23 @@ class Item:
     danger: bool
     kind: str
     language: str
+
+
+class LanguageReport(TypedDict):
+    """The figures of one language of one set; indices point into that set's items."""
+
+    danger: int
+    caught: int
+    recall: float
+    recall_interval: tuple[float, float]
+    near_misses: int
+    false_alarms: int
+    false_alarm_rate: float
+    false_alarm_interval: tuple[float, float]
+    right_language: int
+    missed: list[int]
+    alarmed: list[int]
+    wrong_language: list[int]
 
 
 def load_set(path: Path) -> list[Item]:
@@ -60,7 +78,7 @@ def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-async def _parse(model_path: str, texts: list[str]) -> list[dict]:
+async def _parse(model_path: str, texts: list[str]) -> list[dict[str, Any]]:
     import logging
 
     from rasa.core.agent import Agent
@@ -74,20 +92,22 @@ async def _parse(model_path: str, texts: list[str]) -> list[dict]:
     return [await agent.parse_message(t) for t in texts]
 
 
-def reply_language(parsed: dict) -> str | None:
+def reply_language(parsed: dict[str, Any]) -> str | None:
     """The language the answer to this message would be in, from the message alone."""
     for e in parsed.get("entities") or []:
         if e.get("entity") == "language":
-            return e.get("value")
+            language: str | None = e.get("value")
+            return language
     for e in parsed.get("entities") or []:
         if e.get("entity") == "detected_language":
-            return e.get("value")
+            detected: str | None = e.get("value")
+            return detected
     return None
 
 
-def score(items: list[Item], parsed: list[dict]) -> dict:
+def score(items: list[Item], parsed: list[dict[str, Any]]) -> dict[str, LanguageReport]:
     """Per language: recall, false alarms, answers in the message's language, with Wilson intervals."""
-    report: dict = {}
+    report: dict[str, LanguageReport] = {}
     for lang in sorted({i.language for i in items}):
         idx = [k for k, i in enumerate(items) if i.language == lang]
         danger = [k for k in idx if items[k].danger]
@@ -110,19 +130,19 @@ def score(items: list[Item], parsed: list[dict]) -> dict:
     return report
 
 
-def evaluate(model_path: str, which: str) -> tuple[list[Item], list[dict], dict]:
+def evaluate(model_path: str, which: str) -> tuple[list[Item], list[dict[str, Any]], dict[str, LanguageReport]]:
     folder = SETS[which]
     items = [i for f in sorted(folder.glob("*.yml")) for i in load_set(f)]
     parsed = asyncio.run(_parse(model_path, [i.text for i in items]))
     return items, parsed, score(items, parsed)
 
 
-def meets_targets(rep: dict) -> bool:
+def meets_targets(rep: LanguageReport) -> bool:
     return (rep["recall"] >= TARGET_RECALL and rep["recall_interval"][0] >= TARGET_RECALL_LOW
             and rep["false_alarm_rate"] <= TARGET_FALSE_ALARMS)
 
 
-def summary_line(which: str, lang: str, rep: dict) -> str:
+def summary_line(which: str, lang: str, rep: LanguageReport) -> str:
     lo, hi = rep["recall_interval"]
     flo, fhi = rep["false_alarm_interval"]
     return (f"{which} {lang}: danger recall {rep['caught']}/{rep['danger']} = {rep['recall']:.3f} "
@@ -131,7 +151,7 @@ def summary_line(which: str, lang: str, rep: dict) -> str:
             f"{rep['right_language']}/{rep['caught']}; targets {'met' if meets_targets(rep) else 'NOT met'}")
 
 
-def markdown(results: dict[str, dict]) -> str:
+def markdown(results: dict[str, dict[str, LanguageReport]]) -> str:
     lines = ["## Danger detection", "",
              "Reproduce: `make eval` (or `python -m bot.cli.danger_eval`). Whole NLU pipeline as the server runs "
              "it (classifier, then the safety net of phrases, lexicon and classifier threshold). Development sets "
@@ -152,8 +172,8 @@ def markdown(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def run(model_path: str, sets: list[str], show_dev_errors: bool = True) -> dict[str, dict]:
-    results = {}
+def run(model_path: str, sets: list[str], show_dev_errors: bool = True) -> dict[str, dict[str, LanguageReport]]:
+    results: dict[str, dict[str, LanguageReport]] = {}
     for which in sets:
         items, parsed, report = evaluate(model_path, which)
         results[which] = report

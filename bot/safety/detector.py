@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from bot.safety.danger import DangerNet, default_net
-from bot.safety.lexicon import DangerLexicon, default_lexicon
+from bot.safety.lexicon import Context, DangerLexicon, default_lexicon
 
 # The classifier's in_danger probability above which a message is read as danger. Recall first:
 # on the development sets (tests/dev/danger) 0.1 to 0.35 all caught every danger message, and
@@ -48,8 +48,8 @@ class DangerDetector:
             return DangerVerdict(False, None, "")
         # The detected language's lexicon is read first; the other still runs, since a short
         # message may be in either.
-        order = [detected_language] + [lang for lang in languages if lang != detected_language] \
-            if detected_language in languages else list(languages)
+        order: list[str] = [detected_language] + [lang for lang in languages if lang != detected_language] \
+            if detected_language is not None and detected_language in languages else list(languages)
         ctx = self.lexicon.context(text)
         if ctx.past_resolved:
             # "He used to hit me, I left him years ago" (and nothing that says now).
@@ -70,7 +70,7 @@ class DangerDetector:
                                  "classifier", f"{danger_probability:.2f}")
         return DangerVerdict(False, detected_language, "", explained_away=ctx.blanked or ctx.negated)
 
-    def _language(self, text: str, order: list[str], hint: str | None, ctx) -> str | None:
+    def _language(self, text: str, order: list[str], hint: str | None, ctx: Context) -> str | None:
         """The language of a short message the detector left undecided: the lexicon's, then the phrase's."""
         langs = {m.language for m in self.lexicon.find(text, order, context=ctx)}
         if len(langs) == 1:

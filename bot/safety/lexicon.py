@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -54,10 +54,10 @@ class Token:
     end_of_sentence: bool = False
 
 
-class TokenList(list):
+class TokenList(list[Token]):
     """A message's tokens, with the matches already computed on them."""
 
-    def __init__(self, items=()) -> None:
+    def __init__(self, items: Iterable[Token] = ()) -> None:
         super().__init__(items)
         self.memo: dict[tuple[int, int], int | None] = {}
         self.possible: dict[int, bool] = {}
@@ -205,7 +205,8 @@ class Rule:
                 continue
             yield from self._rest(tokens, 1, start, end, set(range(start, end)))
 
-    def _rest(self, tokens, k, start, end, used):
+    def _rest(self, tokens: list[Token], k: int, start: int, end: int,
+              used: set[int]) -> Iterator[tuple[int, int, set[int]]]:
         if k == len(self.elements):
             yield start, end, used
             return
@@ -222,16 +223,16 @@ class Rule:
 class LanguageLexicon:
     language: str
     rules: list[Rule]
-    idioms: re.Pattern | None
-    hypothetical: re.Pattern | None
+    idioms: re.Pattern[str] | None
+    hypothetical: re.Pattern[str] | None
     negation: frozenset[str]
     negation_after: frozenset[str]
-    past: re.Pattern | None
-    present: re.Pattern | None
-    negated: re.Pattern | None = None  # a negation followed by a word of danger
+    past: re.Pattern[str] | None
+    present: re.Pattern[str] | None
+    negated: re.Pattern[str] | None = None  # a negation followed by a word of danger
 
 
-def _alternation(items: list[str] | str | None) -> re.Pattern | None:
+def _alternation(items: list[str] | str | None) -> re.Pattern[str] | None:
     if not items:
         return None
     if isinstance(items, str):
@@ -239,7 +240,7 @@ def _alternation(items: list[str] | str | None) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{i})" for i in items))
 
 
-def _negated_danger(negation: str, after: str, words: str | None) -> re.Pattern | None:
+def _negated_danger(negation: str, after: str, words: str | None) -> re.Pattern[str] | None:
     """A negation and, within three words after it, a word of danger ("he isn't violent"), or a
     word of danger and, within two words after it, a negation that follows ("ils nous enferment pas")."""
     if not words:
@@ -273,7 +274,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> dict[str, LanguageLexicon]:
     return out
 
 
-def _blank(text: str, rx: re.Pattern | None) -> str:
+def _blank(text: str, rx: re.Pattern[str] | None) -> str:
     """The text with every match of rx replaced by spaces (lengths kept)."""
     if rx is None:
         return text
