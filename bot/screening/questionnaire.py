@@ -21,7 +21,10 @@ SLOT_PREFIX = "q_"
 # Never taken from what was said before the questions: safety is always asked; signs told in a
 # story too often belong to someone else or to a partner (held-out multi-part messages: 43 of 117
 # stated signs were read with none in common), and the question lets the person say it their way.
-NEVER_KEPT = ("safe_now", "situation", "partner_abuse", "state_care")
+# Only these answers are kept from what a person said before the questions. An allow-list, so a new
+# question is asked until someone decides its answer can be taken from a story: "my claim was refused
+# last year" once confirmed "your status ended more than 90 days ago", which nobody had said.
+KEPT_FROM_EARLIER = ("in_canada", "citizen_pr", "status", "location")
 # A match right after a negation ("not safe", "pas au canada", "never had a valid visa") does not
 # count for the option it names.
 _NEGATED = re.compile(
@@ -283,7 +286,7 @@ class Questionnaire:
                         or self.says("yes_word", folded) or self.says("no_word", folded)):
                     continue
                 for q in self.questions.values():
-                    if q.id in NEVER_KEPT or q.id in known:
+                    if q.id not in KEPT_FROM_EARLIER or q.id in known:
                         continue
                     if q.free_text == "place":
                         here = [{"entity": e.get("entity"), "value": e.get("value")} for e in entities
