@@ -93,7 +93,7 @@ class ValidateScreeningForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         before = tracker.get_slot(TURN)
-        events = await super().run(dispatcher, tracker, domain)
+        events: List[EventType] = await super().run(dispatcher, tracker, domain)
         after = tracker.slots.get(TURN)
         # The base class keeps only the questions' slots; where the form is travels beside them.
         return events + ([SlotSet(TURN, after)] if after != before else [])
@@ -130,6 +130,7 @@ class ValidateScreeningForm(FormValidationAction):
             return self._answered(tracker, question, answer)
         if reading.kind == "clarify":
             c = reading.clarification
+            assert c is not None, "Questionnaire.read gives the clarify kind only with its clarification"
             buttons = [{"title": label, "payload": label}
                        for label in (t.text(f"clarify.{question.id}.{c.id}.{o}") for o in c.options)]
             dispatcher.utter_message(text=t.text(f"clarify.{question.id}.{c.id}"), buttons=buttons)
@@ -176,6 +177,9 @@ class ValidateScreeningForm(FormValidationAction):
 
 
 Extractor = Callable[[ValidateScreeningForm, CollectingDispatcher, Tracker, DomainDict], Awaitable[Dict[str, Any]]]
+Validator = Callable[
+    [ValidateScreeningForm, Any, CollectingDispatcher, Tracker, DomainDict], Awaitable[Dict[str, Any]]
+]
 
 
 def _make_extractor(question: Question) -> Extractor:
@@ -188,9 +192,9 @@ def _make_extractor(question: Question) -> Extractor:
     return extract
 
 
-def _make_validator(question: Question):
-    async def validate(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                       domain: DomainDict) -> Dict:
+def _make_validator(question: Question) -> Validator:
+    async def validate(self: ValidateScreeningForm, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                       domain: DomainDict) -> Dict[str, Any]:
         return {question.slot: value}  # the extractor already read it; Rasa SDK warns without one
 
     validate.__name__ = f"validate_{question.slot}"
@@ -265,9 +269,9 @@ class StartScreening(Action):
                 + [SlotSet(QUESTIONNAIRE.questions[qid].slot, a) for qid, a in known.items()])
 
 
-def said_since_last_questions(tracker: Tracker) -> List[tuple[str, list]]:
-    """The person's messages since the questions last ended (or the conversation began)."""
-    said: List[tuple[str, list]] = []
+def said_since_last_questions(tracker: Tracker) -> List[tuple[str, List[Dict[str, Any]]]]:
+    """The person's messages (text, entities) since the questions last ended (or the conversation began)."""
+    said: List[tuple[str, List[Dict[str, Any]]]] = []
     for event in reversed(tracker.events):
         if event.get("event") == "action" and event.get("name") in ("action_screening_result",
                                                                      "action_screening_stopped"):

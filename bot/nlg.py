@@ -33,7 +33,7 @@ OFFER_CONTEXT, OFFER_TITLE, OFFER_PAYLOAD = "utter_trp", "Check my options", "/a
 def offers_questions(utter_action: str, parts: Mapping[str, Any] | None, active_loop: str | None) -> bool:
     """Whether an answer should end with the offer to go through the questions: after a story that
     ended with a question (bot/nlu/message_parts.py), outside the questions, never after 911."""
-    return (bool(parts) and bool(parts.get("story")) and not active_loop
+    return (parts is not None and bool(parts.get("story")) and not active_loop
             and utter_action not in ("utter_emergency", "utter_default", LANGUAGE_MENU))
 
 

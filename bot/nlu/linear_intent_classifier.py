@@ -198,25 +198,23 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 # then the questions are offered (bot/nlg.py).
                 message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": story,
                                               "story": True}, add_to_output=True)
-            if ranking[0][INTENT_NAME_KEY] == "in_danger" and question_part(text):
+            beside_danger = question_part(text) if ranking[0][INTENT_NAME_KEY] == "in_danger" else None
+            if beside_danger:
                 # Danger first (the rule), then the question asked beside it (bot/nlg.py).
-                part = question_part(text)
-                asked = self._ranking(self.scorer.probabilities(part) if self.scorer is not None
-                                      else self.pipeline.predict_proba([part])[0])[0]
-                if asked[INTENT_NAME_KEY].startswith("ask_") and asked[PREDICTED_CONFIDENCE_KEY] >= PART_SURE:
-                    message.set("message_parts", {"whole": "in_danger", "asked": part,
-                                                  "asked_intent": asked[INTENT_NAME_KEY]}, add_to_output=True)
+                asked_top = self._ranking(self._probabilities(beside_danger))[0]
+                if asked_top[INTENT_NAME_KEY].startswith("ask_") and asked_top[PREDICTED_CONFIDENCE_KEY] >= PART_SURE:
+                    message.set("message_parts", {"whole": "in_danger", "asked": beside_danger,
+                                                  "asked_intent": asked_top[INTENT_NAME_KEY]}, add_to_output=True)
             part = question_part(text) if ranking[0][INTENT_NAME_KEY] in COVERING else None
             if part:
                 # "Hi, is it free?", a story ending with a question: the question is what is asked.
-                asked = self._ranking(self.scorer.probabilities(part) if self.scorer is not None
-                                      else self.pipeline.predict_proba([part])[0])
-                top = asked[0]
+                asked_ranking = self._ranking(self._probabilities(part))
+                top = asked_ranking[0]
                 if (top[INTENT_NAME_KEY].startswith("ask_") and top[PREDICTED_CONFIDENCE_KEY] >= PART_SURE
                         and top[INTENT_NAME_KEY] != ranking[0][INTENT_NAME_KEY]):
                     message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part,
                                                   "story": part == story}, add_to_output=True)
-                    ranking = asked
+                    ranking = asked_ranking
             if not is_sure_short_answer(text, ranking[0]):
                 # Not understood is not "yes": an unsure "ok"-like guess becomes "please rephrase".
                 ranking = [{INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking]
@@ -224,7 +222,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
+    def _probabilities(self, text: str) -> Any:
+        """One text's probability per intent, in the order of the pipeline's classes."""
+        if self.scorer is not None:
+            return self.scorer.probabilities(text)
+        assert self.pipeline is not None, "process() returns before scoring when there is no model"
+        return self.pipeline.predict_proba([text])[0]
+
     def _ranking(self, probs: Any) -> List[Dict[str, Any]]:
+        # Only called from process(), after its early return when no model was trained or loaded.
+        assert self.pipeline is not None, "process() returns before ranking when there is no model"
         classes = self.pipeline.classes_
         order = np.argsort(probs)[::-1][: self.config["ranking_length"]]
         return [{INTENT_NAME_KEY: str(classes[i]), PREDICTED_CONFIDENCE_KEY: float(probs[i])} for i in order]

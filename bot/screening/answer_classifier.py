@@ -18,12 +18,13 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import yaml
+from numpy.typing import NDArray
 
 from bot.screening.questionnaire import NOT_AN_ANSWER, Questionnaire, default_questionnaire
 from bot.text import fold
 
 TRAINING = Path(__file__).resolve().parents[2] / "data" / "screening_training.yml"
-Encode = Callable[[str], np.ndarray]
+Encode = Callable[[str], NDArray[np.float32]]
 
 
 def training_examples(data: Mapping[str, Any], questionnaire: Questionnaire) -> dict[str, list[tuple[str, str]]]:
@@ -49,7 +50,7 @@ class AnswerClassifier:
 
         self._encode = encode
         self._models: dict[str, tuple[Any, Any]] = {}
-        cache: dict[str, np.ndarray] = {}
+        cache: dict[str, NDArray[np.float32]] = {}
         for qid, rows in examples.items():
             texts = [fold(t) for t, _ in rows]
             labels = [label for _, label in rows]

@@ -69,7 +69,7 @@ class Clarification:
     """An answer that is not enough to decide ("a work permit": for one employer, or open?)."""
 
     id: str
-    patterns: tuple[re.Pattern, ...]
+    patterns: tuple[re.Pattern[str], ...]
     options: tuple[str, ...]
 
 
@@ -133,7 +133,7 @@ class Questionnaire:
             words = "|".join(vocabulary["negation"])
             self.negated = re.compile(rf"\b({words})\W+(\w+\W+)?$")
 
-        def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern, ...]:
+        def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
             own = [re.compile(p) for p in o.get("patterns", [])]
             return tuple(own) + tuple(p for name in o.get("vocabulary", []) for p in self.vocabulary[name])
 
@@ -235,7 +235,7 @@ class Questionnaire:
         if question.from_place and not _PAST_PLACE.search(folded) and self._place(folded, text or "", entities):
             return Reading("answer", question.from_place, source="place")
         for c in question.clarify:
-            if any(p.search(folded) and not self.negated.search(folded[: p.search(folded).start()])
+            if any((m := p.search(folded)) and not self.negated.search(folded[: m.start()])
                    for p in c.patterns):
                 return Reading("clarify", clarification=c, source="clarify")
         go_on = self.says("go_on", folded)
