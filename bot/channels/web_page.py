@@ -50,11 +50,13 @@ def page_texts(lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def official_hosts() -> tuple[str, ...]:
-    """Hosts of the official pages the facts cite: the only links the page makes clickable."""
+    """Hosts of the pages the assistant itself tells people to open (the facts' values, in every
+    language): the only links the page makes clickable. Not the facts' sources: some are secondary
+    pages (blogs, news sites) that a person should not be sent to as if they were official."""
     hosts: set[str] = set()
     for fact in load_facts().values():
-        for text in (fact.value or "", fact.source):
-            hosts.update(urlsplit(u).hostname or "" for u in _URL.findall(text))
+        for text in fact.values.values():
+            hosts.update(urlsplit(u).hostname or "" for u in _URL.findall(str(text)))
     return tuple(sorted(h for h in hosts if h))
 
 

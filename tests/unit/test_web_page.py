@@ -6,7 +6,7 @@ import re
 
 from bot.channels import web_page
 from bot.channels.web_page import official_hosts, page_texts, render_page
-from bot.facts import fact_values
+from bot.facts import fact_values, load_facts
 from bot.i18n.catalogs import default_catalogs
 
 
@@ -50,3 +50,7 @@ def test_values_are_escaped(monkeypatch):
 def test_only_official_hosts_are_linked():
     assert "www.canada.ca" in official_hosts()
     assert all(h.endswith(".ca") for h in official_hosts())
+    # A secondary source a fact rests on is not a page to send a person to.
+    cited = {s.page for f in load_facts().values() for s in f.sources}
+    assert any("vancouverimmigrationblog.com" in page for page in cited)
+    assert not any("blog" in h for h in official_hosts())
