@@ -98,6 +98,9 @@ def test_what_was_said_before_the_questions_is_kept_but_never_from_a_question():
     kept = Q.known_answers([("My visitor visa expired last year. What can I do?", [])])
     assert kept["status"] == "expired" and "safe_now" not in kept
     assert Q.known_answers([("J'ai pas encore ma résidence permanente.", [])]).get("citizen_pr") != "yes"
+    # A story about a refugee claim says nothing yet about when status ended, nor which claim outcome.
+    told = Q.known_answers([("ma demande d'asile a été refusée l'an passé, est-ce que je peux avoir le permis?", [])])
+    assert not set(told) & {"status_ended", "refugee_claim", "urgent"}, told
 
 
 def test_a_canadian_place_is_not_where_one_is_when_one_is_still_abroad():
