@@ -35,7 +35,7 @@ def stored_id(sender: str) -> str:
     return hmac.new(SENDER_HASH_KEY.encode(), sender.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
+def server_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     # Only what a test gives: a developer's own Telegram settings must not reach the test servers.
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     env.update(extra or {})
@@ -109,7 +109,7 @@ class Assistant:
         self.procs["rasa"] = subprocess.Popen(
             [*server, "run", "--model", str(self.model), "--enable-api", "--port", str(self.rasa_port),
              "--endpoints", str(self.endpoints()), "--credentials", str(self.credentials())],
-            cwd=ROOT, env=_env(self.env), stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=server_env(self.env), stdout=log, stderr=subprocess.STDOUT,
         )
         _wait(f"{self.url}/status", self.procs["rasa"], 180)
         return self
@@ -119,7 +119,7 @@ class Assistant:
         log = (self.workdir / "actions.log").open("ab")
         self.procs["actions"] = subprocess.Popen(
             [rasa, "run", "actions", "--port", str(self.actions_port), "--actions", "actions"],
-            cwd=ROOT, env=_env(), stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=server_env(), stdout=log, stderr=subprocess.STDOUT,
         )
         _wait(f"http://127.0.0.1:{self.actions_port}/health", self.procs["actions"], 120)
 

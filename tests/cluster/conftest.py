@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from assistant import MODEL, free_port
 
 from bench.fake_telegram import FakeBotApi
+from bench.servers import MODEL, free_port
 from cluster.harness import TOKEN, Cluster, wait
 
 

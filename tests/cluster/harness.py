@@ -10,9 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from assistant import _env, free_port
-
 from bench.fake_telegram import FakeBotApi
+from bench.servers import free_port, server_env
 from deploy.cluster import Layout, wait_until_answering
 
 TOKEN = "123456:CLUSTER-TEST-TOKEN"
@@ -25,7 +24,7 @@ class Cluster:
         self.layout = Layout(run_dir, free_port(), public_host="127.0.0.1")
         self.url = f"http://127.0.0.1:{self.layout.public_port}"
         self.log_path = run_dir / "cluster.log"
-        self.env = _env({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        self.env = server_env({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET,
                          "TELEGRAM_API_URL": api.url})
         self.proc: subprocess.Popen | None = None
 

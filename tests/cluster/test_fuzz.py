@@ -11,10 +11,10 @@ import uuid
 
 import pytest
 import yaml
-from assistant import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.servers import ROOT
 from cluster.harness import SECRET
 
 

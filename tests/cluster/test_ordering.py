@@ -7,7 +7,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from assistant import stored_id
+from bench.servers import stored_id
 
 QUESTIONS = [
     "how much does the permit cost?", "how long does the permit last?", "can i work with the permit?",

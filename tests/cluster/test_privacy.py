@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from assistant import stored_id
-
+from bench.servers import stored_id
 from cluster.harness import SECRET
 
 NAME = "Marisol Quintanilla-Verhoeven"

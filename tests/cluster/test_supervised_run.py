@@ -9,8 +9,8 @@ import subprocess
 import uuid
 
 import pytest
-from assistant import ROOT, Assistant, _env, free_port
 
+from bench.servers import ROOT, Assistant, free_port, server_env
 from cluster.harness import wait
 from deploy.cluster import wait_until_answering
 
@@ -19,7 +19,7 @@ from deploy.cluster import wait_until_answering
 def supervised(tmp_path_factory):
     run_dir = tmp_path_factory.mktemp("run")
     rasa_port, actions_port = free_port(), free_port()
-    env = _env({"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "RUN_DIR": str(run_dir)})
+    env = server_env({"RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port), "RUN_DIR": str(run_dir)})
     log = (run_dir / "run.log").open("ab")
     proc = subprocess.Popen([str(ROOT / "scripts" / "run.sh")], env=env, cwd=ROOT, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)

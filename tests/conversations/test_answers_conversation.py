@@ -5,7 +5,7 @@ a work permit read as a question about work, a status told in one's own words ca
 an answer given in the opening message asked again, a typed "/restart" left unanswered.
 """
 
-from assistant import stored_id
+from bench.servers import stored_id
 
 
 def state(chat) -> dict:

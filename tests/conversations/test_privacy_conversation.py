@@ -16,7 +16,7 @@ def test_asking_what_is_kept_gets_how_long_and_that_nothing_is_reported(chat):
 
 
 def _user_turns(assistant, chat) -> int:
-    from assistant import stored_id
+    from bench.servers import stored_id
 
     events = assistant.tracker(stored_id(chat.sender)).get("events", [])
     return len([e for e in events if e.get("event") == "user"])

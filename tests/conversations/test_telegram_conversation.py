@@ -11,9 +11,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from assistant import Assistant, stored_id
 
 from bench.fake_telegram import FakeBotApi
+from bench.servers import Assistant, stored_id
 
 TOKEN = "123456:TEST-TOKEN"
 SECRET = secrets.token_hex(16)

@@ -7,9 +7,9 @@ import itertools
 import time
 
 import pytest
-from assistant import Assistant, stored_id
 
 from bench.fake_telegram import FakeBotApi
+from bench.servers import Assistant, stored_id
 
 TOKEN = "654321:POLLING-TOKEN"
 _ids = itertools.count(1)

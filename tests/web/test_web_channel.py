@@ -109,7 +109,7 @@ def test_staff_notes_come_only_in_staff_mode(assistant):
 
 
 def test_the_conversation_is_stored_under_a_keyed_hash_and_forget_erases_it(assistant):
-    from assistant import stored_id
+    from bench.servers import stored_id
 
     conversation = "f00d" * 6
     send(assistant, {"conversation": conversation, "message": "how much does the permit cost?"})
