@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
+from bot.places.location import Location
 from bot.text import fold
 
 SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
@@ -334,10 +335,10 @@ class Questionnaire:
             if e.get("entity") == "place" and e.get("value"):
                 if isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]):
                     continue
-                return f"place:{e['value']}"
+                return str(Location.place(e["value"]))
         m = POSTAL.search(text)
         if m:
-            return "postal:" + (m.group(1) + m.group(2) + m.group(3)).upper()
+            return str(Location.from_postal_match(m))
         return None
 
 
