@@ -18,14 +18,14 @@ from babel.messages.pofile import PoFileError, read_po
 
 from bot.i18n import typography
 from bot.i18n.catalog_files import LOCALES, POT, catalogs, po_path, released
+from bot.i18n.patterns import PHONE_NUMBER
+from bot.i18n.patterns import placeholders as find_placeholders
 
 Checker = Callable[[Catalog | None, Message], None]
 
 # Numbers that must reach a person exactly as written, whatever the language.
 PROTECTED_NUMBERS = ("911", "1-833-900-1010", "1-888-242-2100")
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
-_NUMBER = re.compile(r"(?<![\d-])(?:911|\d-\d{3}-\d{3}-\d{4})(?![\d-])")
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def translated(catalog: Catalog | None, message: Message) -> None:
 def placeholders(catalog: Catalog | None, message: Message) -> None:
     """A renamed or dropped {placeholder} breaks the message or loses a phone number."""
     string = _translation(message)
-    want = sorted(_PLACEHOLDER.findall(_singular(message.id)))
-    got = sorted(_PLACEHOLDER.findall(string))
+    want = sorted(find_placeholders(_singular(message.id)))
+    got = sorted(find_placeholders(string))
     if string and want != got:
         raise TranslationError(f"placeholders {want} became {got}")
 
@@ -79,8 +79,8 @@ def placeholders(catalog: Catalog | None, message: Message) -> None:
 def phone_numbers(catalog: Catalog | None, message: Message) -> None:
     """Phone numbers written in the text must come through unchanged."""
     string = _translation(message)
-    want = sorted(_NUMBER.findall(_singular(message.id)))
-    got = sorted(_NUMBER.findall(string))
+    want = sorted(PHONE_NUMBER.findall(_singular(message.id)))
+    got = sorted(PHONE_NUMBER.findall(string))
     if string and want != got:
         raise TranslationError(f"phone numbers {want} became {got}")
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from bot.i18n import domain_model
+from bot.i18n.patterns import LANGUAGES
 from bot.text import fold
 
 # Words that, on their own, say which language a person is writing in. Kept short and certain:
@@ -72,7 +73,7 @@ def _classify(text: str, languages: tuple[str, ...], weight: float) -> tuple[str
     return best, mixed[best] / sum(mixed.values()) * mass
 
 
-def detect(text: str, languages: Iterable[str] = ("en", "fr"), domain_weight: float = DOMAIN_WEIGHT) -> Detection:
+def detect(text: str, languages: Iterable[str] = LANGUAGES, domain_weight: float = DOMAIN_WEIGHT) -> Detection:
     """Say which of `languages` the text is written in, or None when unsure.
 
     `domain_weight` 0 leaves py3langid alone, for comparison in `make eval`.

@@ -14,11 +14,11 @@ from pathlib import Path
 from babel.dates import format_date
 
 from bot.facts import last_checked
+from bot.i18n.patterns import LANGUAGES
 from bot.screening.questionnaire import Question, Questionnaire, default_questionnaire
 from bot.screening.result import Texts
 
 OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "staff-guide.html"
-LANGS = ("en", "fr")
 
 STYLE = """
 body { font-family: sans-serif; margin: 1.5cm; color: #111; line-height: 1.35; }
@@ -49,12 +49,12 @@ def _asked_when(t: Texts, q: Questionnaire, question: Question) -> str:
 
 def _row(cells: dict[str, str], css: str = "") -> str:
     cls = f' class="{css}"' if css else ""
-    return "<tr>" + "".join(f"<td{cls} lang=\"{lang}\">{cells[lang]}</td>" for lang in LANGS) + "</tr>"
+    return "<tr>" + "".join(f"<td{cls} lang=\"{lang}\">{cells[lang]}</td>" for lang in LANGUAGES) + "</tr>"
 
 
 def render(questionnaire: Questionnaire | None = None) -> str:
     q = questionnaire or default_questionnaire()
-    texts = {lang: Texts(lang, q) for lang in LANGS}
+    texts = {lang: Texts(lang, q) for lang in LANGUAGES}
     checked = last_checked()
     out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{_e(texts['en'].text('staff_guide.title'))} / {_e(texts['fr'].text('staff_guide.title'))}</title>",
