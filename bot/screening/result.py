@@ -25,7 +25,7 @@ class Texts:
     """Questionnaire text in one language, facts filled in."""
 
     def __init__(self, lang: str, questionnaire: Questionnaire | None = None, catalogs: Catalogs | None = None):
-        self.q = questionnaire or default_questionnaire()
+        self.questionnaire = questionnaire or default_questionnaire()
         self.catalogs = catalogs or default_catalogs()
         # A language without a catalog reads English throughout, dates included.
         self.lang = negotiate([lang], self.catalogs.languages)
@@ -36,7 +36,7 @@ class Texts:
         return fill(self.catalogs.pgettext(self.lang, context, text), {**self.values, **extra})
 
     def text(self, key: str, **extra: Any) -> str:
-        return self.translate(f"screening.{key}", self.q.texts[key], **extra)
+        return self.translate(f"screening.{key}", self.questionnaire.texts[key], **extra)
 
     def question(self, question: Question) -> str:
         return self.translate(f"screening.{question.id}", question.text)
@@ -48,7 +48,7 @@ class Texts:
         return self.translate(f"screening.{question.id}.{option_id}", question.options[option_id].label)
 
     def reason(self, question_id: str, option_id: str) -> str | None:
-        option = self.q.questions[question_id].options.get(option_id)
+        option = self.questionnaire.questions[question_id].options.get(option_id)
         if option is None or not option.reason:
             return None
         return self.translate(f"screening.{question_id}.{option_id}.reason", option.reason)
