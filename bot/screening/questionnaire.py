@@ -136,7 +136,7 @@ class Questionnaire:
             return tuple(own) + tuple(p for name in o.get("vocabulary", []) for p in self.vocabulary[name])
 
         self.questions: dict[str, Question] = {}
-        for qid, q in data["questions"].items():
+        for qid, spec in data["questions"].items():
             options = {
                 str(oid): Option(
                     str(oid),
@@ -146,18 +146,18 @@ class Questionnaire:
                     o.get("reason"),
                     tuple(re.compile(p) for p in o.get("unless", [])),
                 )
-                for oid, o in q["options"].items()
+                for oid, o in spec["options"].items()
             }
-            ask_if = {k: tuple(str(x) for x in v) for k, v in (q.get("ask_if") or {}).items()}
+            ask_if = {k: tuple(str(x) for x in v) for k, v in (spec.get("ask_if") or {}).items()}
             clarify = tuple(
                 Clarification(str(cid), patterns(c), tuple(str(x) for x in c["options"]))
-                for cid, c in (q.get("clarify") or {}).items()
+                for cid, c in (spec.get("clarify") or {}).items()
             )
             self.questions[qid] = Question(
-                qid, " ".join(q["text"].split()), " ".join(q["staff_note"].split()), options, ask_if,
-                bool(q.get("multiple")), q.get("free_text"), q.get("when_unclear"), clarify=clarify,
-                not_from_classifier=tuple(str(x) for x in q.get("not_from_classifier", [])),
-                from_place=q.get("from_place"),
+                qid, " ".join(spec["text"].split()), " ".join(spec["staff_note"].split()), options, ask_if,
+                bool(spec.get("multiple")), spec.get("free_text"), spec.get("when_unclear"), clarify=clarify,
+                not_from_classifier=tuple(str(x) for x in spec.get("not_from_classifier", [])),
+                from_place=spec.get("from_place"),
             )
         self.texts: dict[str, str] = {k: " ".join(str(v).split()) for k, v in data.get("texts", {}).items()}
 
