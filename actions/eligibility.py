@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-SKIP, UNSURE = "skip", "unsure"
+from bot.screening.questionnaire import SKIP, UNSURE
+
 NO_VALID_STATUS = {"expired", "never", UNSURE, SKIP}
 EXPLOITATION = {"forced_work", "documents_taken", "threats", "debt", "not_free", "deceived"}
 CONTACTS = ("emergency", "hotline", "ircc_phone")

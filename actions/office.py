@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.language import tracker_language
+from bot.places.location import Location
 from bot.places.offices import default_finder
 from bot.screening.questionnaire import POSTAL
 from bot.screening.result import Texts, office_line
@@ -21,12 +22,12 @@ class ActionFindOffice(Action):
         msg = tracker.latest_message or {}
         places = [e["value"] for e in msg.get("entities") or [] if e.get("entity") == "place"]
         postal = POSTAL.search(msg.get("text") or "")
-        where = f"place:{places[0]}" if places else None
+        where = Location.place(places[0]) if places else None
         if where is None and postal:
-            where = "postal:" + "".join(postal.group(1, 2, 3)).upper()
+            where = Location.from_postal_match(postal)
         if where is None:
             dispatcher.utter_message(response="utter_office")
             return []
         t = Texts(tracker_language(tracker))
-        dispatcher.utter_message(text=office_line(t, default_finder().nearest(where)))
+        dispatcher.utter_message(text=office_line(t, default_finder().nearest(str(where))))
         return []

@@ -7,7 +7,6 @@ separate server and works even when the action server is down (the danger path r
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any, Dict, Mapping
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
@@ -17,13 +16,13 @@ from bot.facts import fact_values
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.names import own_name
 from bot.i18n.negotiate import conversation_language
+from bot.i18n.patterns import PLACEHOLDER
 from bot.stores.memory import idle_ttl_seconds
 
 LANGUAGE_MENU = "utter_choose_language"
 # Answers to danger are given in the language of the message that told of it, even against an
 # earlier choice: someone in danger writes in the language they can write in at that moment.
 MESSAGE_LANGUAGE_RESPONSES = frozenset({"utter_emergency"})
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 # The "Check my options" button of utter_trp, offered after a question asked at the end of a story.
@@ -49,7 +48,7 @@ def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | No
 
 def fill(text: str, values: Mapping[str, Any]) -> str:
     """Replace {name} placeholders that have a value; leave the others for a reviewer to notice."""
-    return _PLACEHOLDER.sub(
+    return PLACEHOLDER.sub(
         lambda m: str(values[m.group(1)]) if values.get(m.group(1)) is not None else m.group(0), text
     )
 

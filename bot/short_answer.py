@@ -23,5 +23,5 @@ def is_sure_short_answer(text: str, top: Mapping[str, Any]) -> bool:
     if intent not in SHORT_INTENTS or confidence >= SURE:
         return True
     folded = fold(text or "").strip()
-    q = default_questionnaire()
-    return any(q.says(v, folded) for v in ("yes_word", "no_word", "go_on", "dont_know", "rather_not_say"))
+    questionnaire = default_questionnaire()
+    return any(questionnaire.says(v, folded) for v in ("yes_word", "no_word", "go_on", "dont_know", "rather_not_say"))

@@ -9,6 +9,7 @@ import yaml
 
 from bot.facts import fact_values
 from bot.i18n.catalogs import default_catalogs
+from bot.i18n.patterns import LANGUAGES
 from bot.nlg import deployment_settings, fill
 
 TEXTS = Path(__file__).resolve().parents[1] / "data" / "system_texts.yml"
@@ -23,7 +24,7 @@ def _texts() -> dict[str, str]:
 def system_text(key: str, lang: str | None = None) -> str:
     """In `lang` when known; otherwise in every released language, one after the other."""
     catalogs = default_catalogs()
-    langs = [lang] if lang in catalogs.languages else [x for x in ("en", "fr") if x in catalogs.languages]
+    langs = [lang] if lang in catalogs.languages else [x for x in LANGUAGES if x in catalogs.languages]
     return "\n\n".join(
         fill(catalogs.pgettext(x, f"system.{key}", _texts()[key]), {**fact_values(x), **deployment_settings()})
         for x in langs

@@ -12,8 +12,8 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-LOCALES = Path(__file__).resolve().parents[2] / "locales"
-DOMAIN = "messages"
+from bot.i18n.catalog_files import CATALOG_NAME, LOCALES
+
 SOURCE_LANGUAGE = "en"
 
 
@@ -22,14 +22,14 @@ def available_languages(locales: Path = LOCALES) -> list[str]:
     found = {SOURCE_LANGUAGE}
     if locales.is_dir():
         for d in locales.iterdir():
-            if (d / "LC_MESSAGES" / f"{DOMAIN}.po").is_file():
+            if (d / "LC_MESSAGES" / f"{CATALOG_NAME}.po").is_file():
                 found.add(d.name)
     return sorted(found)
 
 
 def _load(lang: str, locales: Path) -> gettext.NullTranslations:
     folder = locales / lang / "LC_MESSAGES"
-    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    po, mo = folder / f"{CATALOG_NAME}.po", folder / f"{CATALOG_NAME}.mo"
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from bot.i18n import domain_model
+from bot.i18n.patterns import LANGUAGES
 from bot.text import fold
 
 # Words that, on their own, say which language a person is writing in. Kept short and certain:
@@ -49,7 +50,7 @@ def _identifier() -> Any:
 # How much the assistant's own examples weigh against py3langid's general model, in a weighted
 # geometric mean of the two (chosen by cross-validation on the training examples, never on the
 # held-out ones: docs/benchmarks.md).
-DOMAIN_WEIGHT = 0.9
+ASSISTANT_MODEL_WEIGHT = 0.9
 
 
 def _classify(text: str, languages: tuple[str, ...], weight: float) -> tuple[str, float]:
@@ -58,21 +59,21 @@ def _classify(text: str, languages: tuple[str, ...], weight: float) -> tuple[str
     ident.set_languages(list(languages))
     general = dict(ident.rank(text))
     top = max(general, key=lambda lang: general[lang])
-    domain = domain_model.probabilities(text)
-    covered = [lang for lang in languages if lang in domain]
+    assistant = domain_model.probabilities(text)
+    covered = [lang for lang in languages if lang in assistant]
     if top not in covered or len(covered) < 2:
         # A language the assistant has no examples of (Spanish, say): py3langid alone decides.
         return top, general[top]
     mass = sum(general[lang] for lang in covered)
     mixed = {
-        lang: max(domain[lang], 1e-9) ** weight * max(general[lang] / mass, 1e-9) ** (1 - weight)
+        lang: max(assistant[lang], 1e-9) ** weight * max(general[lang] / mass, 1e-9) ** (1 - weight)
         for lang in covered
     }
     best = max(mixed, key=lambda lang: mixed[lang])
     return best, mixed[best] / sum(mixed.values()) * mass
 
 
-def detect(text: str, languages: Iterable[str] = ("en", "fr"), domain_weight: float = DOMAIN_WEIGHT) -> Detection:
+def detect(text: str, languages: Iterable[str] = LANGUAGES, domain_weight: float = ASSISTANT_MODEL_WEIGHT) -> Detection:
     """Say which of `languages` the text is written in, or None when unsure.
 
     `domain_weight` 0 leaves py3langid alone, for comparison in `make eval`.

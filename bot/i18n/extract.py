@@ -7,12 +7,12 @@ placeholders that must be kept.
 
 from __future__ import annotations
 
-import re
 from typing import Any, BinaryIO, Iterator
 
 import yaml
 
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+from bot.i18n.patterns import PHONE_NUMBER, placeholders
+
 Extracted = Iterator[tuple[int, str, tuple[str, str], list[str]]]
 
 
@@ -30,10 +30,10 @@ def _get(node: Any, key: str) -> Any:
 
 def _notes(text: str, *extra: str) -> list[str]:
     notes = [e for e in extra if e]
-    found = sorted(set(_PLACEHOLDER.findall(text)))
+    found = sorted(set(placeholders(text)))
     if found:
         notes.append("Keep " + ", ".join(found) + " exactly as written: filled in automatically.")
-    if re.search(r"\b911\b|\d-\d{3}-\d{3}-\d{4}", text):
+    if PHONE_NUMBER.search(text):
         notes.append("Phone numbers must stay exactly as written.")
     return notes
 

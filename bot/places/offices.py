@@ -19,6 +19,7 @@ from typing import Any, Iterable
 import yaml
 
 from bot.places.gazetteer import Gazetteer, Place, default_gazetteer
+from bot.places.location import Location
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -129,16 +130,16 @@ class OfficeFinder:
 
     def reference_point(self, where: str) -> Place | None:
         """Where to measure from: the named city, a postal area, or a province's largest city."""
-        if where.startswith("postal:"):
-            code = where.split(":", 1)[1].upper()
+        location = Location.parse(where)
+        if location.kind == "postal":
+            code = location.value
             row = self.fsa.get(code[:3])
             if row:
                 name, province, lat, lon = row
                 return Place(name, "postal area", province, float(lat), float(lon))
             info = self.postal.get(code[:1])  # an area the table lacks: the letter's region
             return self.gazetteer.get(info["near"]) if info else None
-        name = where.split(":", 1)[1] if where.startswith("place:") else where
-        place = self.gazetteer.get(name)
+        place = self.gazetteer.get(location.value)
         if place is None or place.kind == "city":
             return place
         cities = [c for c in self.gazetteer.cities() if c.province == place.province]

@@ -31,7 +31,7 @@ def _wrap(text: str, width: int = 34) -> str:
 
 def dot_source(questionnaire: Questionnaire | None = None) -> str:
     """Graphviz source of the flow: questions, order, ask_if conditions, outcomes."""
-    q = questionnaire or default_questionnaire()
+    questionnaire = questionnaire or default_questionnaire()
     lines = [
         "// Generated from data/screening.yml by `make diagram` (bot/screening/flow_diagram.py): do not edit.",
         "digraph screening {",
@@ -40,8 +40,8 @@ def dot_source(questionnaire: Questionnaire | None = None) -> str:
         '  edge [fontname="Helvetica", fontsize=9];',
         '  start [shape=oval, fillcolor="#dde8f5", label="The person asks whether a permit may fit"];',
     ]
-    ids = list(q.questions)
-    for number, (qid, question) in enumerate(q.questions.items(), start=1):
+    ids = list(questionnaire.questions)
+    for number, (qid, question) in enumerate(questionnaire.questions.items(), start=1):
         label = f"{number}. {qid}\n{_wrap(question.text)}"
         always = "" if question.ask_if else ", penwidth=2"
         lines.append(f"  q_{qid} [label={_quote(label)}{always}];")
@@ -52,12 +52,12 @@ def dot_source(questionnaire: Questionnaire | None = None) -> str:
     for a, b in zip(chain, chain[1:], strict=False):
         lines.append(f'  {a} -> {b} [color="#888888"];')
     # ask_if: which earlier answers a question depends on.
-    for qid, question in q.questions.items():
+    for qid, question in questionnaire.questions.items():
         for earlier, allowed in question.ask_if.items():
             label = "only if " + " / ".join(allowed)
             lines.append(f'  q_{earlier} -> q_{qid} [style=dashed, color="#1f5fa8", fontcolor="#1f5fa8", '
                          f"constraint=false, label={_quote(_wrap(label, 22))}];")
-    outcomes = [key.removeprefix("outcome.") for key in q.texts if key.startswith("outcome.")]
+    outcomes = [key.removeprefix("outcome.") for key in questionnaire.texts if key.startswith("outcome.")]
     lines.append("  subgraph outcomes {")
     lines.append("    rank=same;")
     for outcome in outcomes:

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
+from bot.places.location import Location
 from bot.text import fold
 
 SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
@@ -138,7 +139,7 @@ class Questionnaire:
             return tuple(own) + tuple(p for name in o.get("vocabulary", []) for p in self.vocabulary[name])
 
         self.questions: dict[str, Question] = {}
-        for qid, q in data["questions"].items():
+        for qid, spec in data["questions"].items():
             options = {
                 str(oid): Option(
                     str(oid),
@@ -148,18 +149,18 @@ class Questionnaire:
                     o.get("reason"),
                     tuple(re.compile(p) for p in o.get("unless", [])),
                 )
-                for oid, o in q["options"].items()
+                for oid, o in spec["options"].items()
             }
-            ask_if = {k: tuple(str(x) for x in v) for k, v in (q.get("ask_if") or {}).items()}
+            ask_if = {k: tuple(str(x) for x in v) for k, v in (spec.get("ask_if") or {}).items()}
             clarify = tuple(
                 Clarification(str(cid), patterns(c), tuple(str(x) for x in c["options"]))
-                for cid, c in (q.get("clarify") or {}).items()
+                for cid, c in (spec.get("clarify") or {}).items()
             )
             self.questions[qid] = Question(
-                qid, " ".join(q["text"].split()), " ".join(q["staff_note"].split()), options, ask_if,
-                bool(q.get("multiple")), q.get("free_text"), q.get("when_unclear"), clarify=clarify,
-                not_from_classifier=tuple(str(x) for x in q.get("not_from_classifier", [])),
-                from_place=q.get("from_place"),
+                qid, " ".join(spec["text"].split()), " ".join(spec["staff_note"].split()), options, ask_if,
+                bool(spec.get("multiple")), spec.get("free_text"), spec.get("when_unclear"), clarify=clarify,
+                not_from_classifier=tuple(str(x) for x in spec.get("not_from_classifier", [])),
+                from_place=spec.get("from_place"),
             )
         self.texts: dict[str, str] = {k: " ".join(str(v).split()) for k, v in data.get("texts", {}).items()}
 
@@ -337,10 +338,10 @@ class Questionnaire:
             if e.get("entity") == "place" and e.get("value"):
                 if isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]):
                     continue
-                return f"place:{e['value']}"
+                return str(Location.place(e["value"]))
         m = POSTAL.search(text)
         if m:
-            return "postal:" + (m.group(1) + m.group(2) + m.group(3)).upper()
+            return str(Location.from_postal_match(m))
         return None
 
 

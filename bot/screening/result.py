@@ -7,12 +7,12 @@ in from data/facts.yml; the "last checked" date is formatted for the language by
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from babel.dates import format_date
 
 from actions.eligibility import Assessment
-from bot.facts import fact_values, last_checked, load_facts
+from bot.facts import fact_values, last_checked
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.negotiate import negotiate
 from bot.nlg import fill
@@ -25,32 +25,33 @@ class Texts:
     """Questionnaire text in one language, facts filled in."""
 
     def __init__(self, lang: str, questionnaire: Questionnaire | None = None, catalogs: Catalogs | None = None):
-        self.q = questionnaire or default_questionnaire()
+        self.questionnaire = questionnaire or default_questionnaire()
         self.catalogs = catalogs or default_catalogs()
         # A language without a catalog reads English throughout, dates included.
         self.lang = negotiate([lang], self.catalogs.languages)
         self.values = fact_values(self.lang)
 
-    def _tr(self, context: str, text: str, **extra: Any) -> str:
+    def translate(self, context: str, text: str, **extra: Any) -> str:
+        """`text` in this language (catalog entry `context`), facts and `extra` filled in."""
         return fill(self.catalogs.pgettext(self.lang, context, text), {**self.values, **extra})
 
     def text(self, key: str, **extra: Any) -> str:
-        return self._tr(f"screening.{key}", self.q.texts[key], **extra)
+        return self.translate(f"screening.{key}", self.questionnaire.texts[key], **extra)
 
     def question(self, question: Question) -> str:
-        return self._tr(f"screening.{question.id}", question.text)
+        return self.translate(f"screening.{question.id}", question.text)
 
     def staff_note(self, question: Question) -> str:
-        return self._tr(f"screening.{question.id}.staff_note", question.staff_note)
+        return self.translate(f"screening.{question.id}.staff_note", question.staff_note)
 
     def label(self, question: Question, option_id: str) -> str:
-        return self._tr(f"screening.{question.id}.{option_id}", question.options[option_id].label)
+        return self.translate(f"screening.{question.id}.{option_id}", question.options[option_id].label)
 
     def reason(self, question_id: str, option_id: str) -> str | None:
-        option = self.q.questions[question_id].options.get(option_id)
+        option = self.questionnaire.questions[question_id].options.get(option_id)
         if option is None or not option.reason:
             return None
-        return self._tr(f"screening.{question_id}.{option_id}.reason", option.reason)
+        return self.translate(f"screening.{question_id}.{option_id}.reason", option.reason)
 
     def date(self, day: dt.date) -> str:
         return format_date(day, format="long", locale=self.lang)
@@ -115,7 +116,7 @@ def render(
         contacts.append(f"• {office_line(t, match)}")
         province = match.place.province if match.place else None
         for c in finder.provincial_contacts(province, assessment.ids):
-            label = t._tr(f"contacts.{_contact_id(finder, c)}.label", c["label"])
+            label = t.translate(f"contacts.{_contact_id(finder, c)}.label", c["label"])
             contacts.append(f"• {t.text('contact.provincial', label=label, phone=c['phone'])}")
     messages.append("\n".join(contacts))
     if assessment.needs_legal_help:
@@ -126,12 +127,3 @@ def render(
 
 def _contact_id(finder: OfficeFinder, contact: Mapping[str, Any]) -> str:
     return next(k for k, v in finder.contacts.items() if v is contact)
-
-
-def sources(fact_ids: list[str]) -> list[tuple[str, str, dt.date | None]]:
-    """(statement, source, checked) for each fact behind an assessment, for reviewers and staff."""
-    facts = load_facts()
-    return [(facts[f].statement, facts[f].source, facts[f].checked) for f in fact_ids if f in facts]
-
-
-Translator = Callable[[str, str, str], str]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from bot.i18n import typography, workflow
+from bot.i18n import checks, typography
 
 NB = "\u00a0"
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ def edit(locales, lang, change):
 
 
 def problems(locales):
-    return [str(p) for p in workflow.check(locales, locales / "messages.pot")]
+    return [str(p) for p in checks.check(locales, locales / "messages.pot")]
 
 
 @pytest.mark.parametrize(
