@@ -7,7 +7,6 @@ separate server and works even when the action server is down (the danger path r
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any, Dict, Mapping
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
@@ -17,10 +16,10 @@ from bot.facts import fact_values
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.names import own_name
 from bot.i18n.negotiate import conversation_language
+from bot.placeholders import fill
 from bot.stores.memory import idle_ttl_seconds
 
 LANGUAGE_MENU = "utter_choose_language"
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 # The "Check my options" button of utter_trp, offered after a question asked at the end of a story.
@@ -42,13 +41,6 @@ def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | No
     overrode = (parse.get("safety_net") or {}).get("overrode")
     asked = parts.get("asked_intent") or (overrode if overrode not in (None, "in_danger") else None)
     return asked if isinstance(asked, str) and asked.startswith("ask_") else None
-
-
-def fill(text: str, values: Mapping[str, Any]) -> str:
-    """Replace {name} placeholders that have a value; leave the others for a reviewer to notice."""
-    return _PLACEHOLDER.sub(
-        lambda m: str(values[m.group(1)]) if values.get(m.group(1)) is not None else m.group(0), text
-    )
 
 
 def deployment_settings() -> Dict[str, Any]:
