@@ -16,7 +16,7 @@ from bot.facts import fact_values
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.names import own_name
 from bot.i18n.negotiate import conversation_language
-from bot.i18n.patterns import PLACEHOLDER
+from bot.placeholders import fill
 from bot.stores.memory import idle_ttl_seconds
 
 LANGUAGE_MENU = "utter_choose_language"
@@ -44,13 +44,6 @@ def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | No
     overrode = (parse.get("safety_net") or {}).get("overrode")
     asked = parts.get("asked_intent") or (overrode if overrode not in (None, "in_danger") else None)
     return asked if isinstance(asked, str) and asked.startswith("ask_") else None
-
-
-def fill(text: str, values: Mapping[str, Any]) -> str:
-    """Replace {name} placeholders that have a value; leave the others for a reviewer to notice."""
-    return PLACEHOLDER.sub(
-        lambda m: str(values[m.group(1)]) if values.get(m.group(1)) is not None else m.group(0), text
-    )
 
 
 def deployment_settings() -> Dict[str, Any]:

@@ -10,7 +10,8 @@ import yaml
 from bot.facts import fact_values
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.patterns import LANGUAGES
-from bot.nlg import deployment_settings, fill
+from bot.nlg import deployment_settings
+from bot.placeholders import fill
 
 TEXTS = Path(__file__).resolve().parents[1] / "data" / "system_texts.yml"
 

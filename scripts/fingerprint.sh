@@ -7,15 +7,16 @@ config=$(realpath --relative-to=. "${1:-config.yml}")
 # This project's components count only for a configuration that uses them (not the stock baseline).
 code=()
 domain=(domain.yml)
-lock=(requirements.lock)
+# The lock counts by its pins (name==version): its hashes and comments change no model.
+pins() { grep -oE '^[A-Za-z0-9_.-]+==[^ \\]+' "$@"; }
+lock_line="$(pins requirements.lock | sha256sum | cut -d' ' -f1)  requirements.lock"
 skeleton=""
 if grep -q "name: bot\." "$config"; then
   code=(data/safety data/places bot/nlu bot/safety bot/places bot/i18n/detect.py bot/i18n/domain_model.py bot/text.py)
 else
   # Packages only this project's components import (requirements/encoder.in, pinned there exactly
   # as in the lock) do not change what the stock baseline learns: the lock counts without them.
-  lock=()
-  lock_line="$(grep -v -x -F -f <(grep -E '^[A-Za-z0-9_.-]+==' requirements/encoder.in) requirements.lock \
+  lock_line="$(pins requirements.lock | grep -v -x -F -f <(pins requirements/encoder.in) \
     | sha256sum | cut -d' ' -f1)  requirements.lock"
   # The stock baseline is only measured, never shown to people, and what it learns does not depend
   # on the wording of responses: count their names, not their texts, so that correcting a fact
@@ -26,8 +27,8 @@ else
                   !in_responses || /^  [A-Za-z_][A-Za-z0-9_]*:/ { print }' domain.yml | sha256sum | cut -d' ' -f1)
 fi
 {
-  find "$config" "${domain[@]}" data/nlu data/stories "${code[@]}" "${lock[@]}" \
+  find "$config" "${domain[@]}" data/nlu data/stories "${code[@]}" \
     -type f \( -name '*.yml' -o -name '*.py' -o -name '*.lock' \) 2>/dev/null | LC_ALL=C sort | xargs sha256sum
-  [ -n "${lock_line:-}" ] && echo "$lock_line"  # sorts last, where the lock's own line was
+  echo "$lock_line"  # sorts last, where the lock's own line was
   [ -z "$skeleton" ] || echo "$skeleton  domain.yml without response texts"
 } | sha256sum | cut -d' ' -f1

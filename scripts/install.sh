@@ -28,8 +28,8 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
 fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 echo "install: installing $(grep -c '==' requirements.lock) pinned packages into .venv (a few minutes on a fresh machine)..."
-# --no-deps: the lock is complete and exact; --ignore-requires-python: Rasa 3.6 declares <3.11
-# but runs on 3.11 with these pins (docs/architecture.md).
+# --no-deps: the lock is complete and exact, each file checked against its hash; --ignore-requires-python:
+# Rasa 3.6 declares <3.11 but runs on 3.11 with these pins (docs/architecture.md).
 .venv/bin/python -m pip install --disable-pip-version-check --no-deps --ignore-requires-python \
   --prefer-binary --progress-bar on -r requirements.lock 2>&1 | { grep -v "^WARNING: Location" || true; }
 # The project itself, editable, without dependencies (the lock has them all) and without fetching a

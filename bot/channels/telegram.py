@@ -27,6 +27,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from telegram.constants import BulkRequestLimit, ChatType, MessageLimit
 
 from bot.channels.pipeline import answer, clean, forget, pseudonym
 from bot.i18n.catalogs import default_catalogs
@@ -41,7 +42,8 @@ logger = logging.getLogger(__name__)
 logging.getLogger("httpx").setLevel(logging.WARNING)
 
 MAX_UPDATE_BYTES = 1_000_000
-MAX_TEXT = 4096  # Telegram's limit for one message
+MAX_TEXT = int(MessageLimit.MAX_TEXT_LENGTH)  # Telegram's limit for one message (4096)
+MAX_DELETE = int(BulkRequestLimit.MAX_LIMIT)  # messages deleted by one delete_messages call (100)
 
 
 def keyboard(buttons: List[Dict[str, Any]]) -> Any:
@@ -55,7 +57,7 @@ def keyboard(buttons: List[Dict[str, Any]]) -> Any:
 
 
 def pieces(text: str) -> List[str]:
-    """Telegram takes at most 4096 characters a message: longer answers go in parts, cut at lines."""
+    """Telegram takes at most MAX_TEXT characters a message: longer answers go in parts, cut at lines."""
     parts, current = [], ""
     for line in text.split("\n"):
         while len(line) > MAX_TEXT:
@@ -97,6 +99,12 @@ class SafeTelegramInput(InputChannel):
             self._bot = bot
         return self._bot
 
+    async def close(self) -> None:
+        """Shut the Bot down (its HTTP connections) when the server stops, as PTB's examples do."""
+        bot, self._bot = self._bot, None
+        if bot is not None:
+            await bot.shutdown()
+
     async def send(self, chat_id: int, sender: str, message: Dict[str, Any]) -> None:
         bot = await self.bot()
         texts = pieces(str(message.get("text") or ""))
@@ -109,9 +117,9 @@ class SafeTelegramInput(InputChannel):
     async def erase_chat(self, chat_id: int, sender: str, message_id: int) -> None:
         ids = sorted({*self.sent.pop(sender), message_id})
         bot = await self.bot()
-        for start in range(0, len(ids), 100):  # the Bot API deletes up to 100 at a time
+        for start in range(0, len(ids), MAX_DELETE):
             try:
-                await bot.delete_messages(chat_id, ids[start:start + 100])
+                await bot.delete_messages(chat_id, ids[start:start + MAX_DELETE])
             except Exception:  # older than 48 hours, or already deleted by the person
                 logger.warning("telegram: some messages could not be deleted")
 
@@ -121,6 +129,10 @@ class SafeTelegramInput(InputChannel):
             from bot.channels.telegram_polling import poll_with_server
 
             poll_with_server(hook, self, on_new_message)
+
+        @hook.listener("after_server_stop")
+        async def close_bot(app: Any, loop: Any) -> None:
+            await self.close()
 
         @hook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -161,7 +173,7 @@ class SafeTelegramInput(InputChannel):
         """One update, from the webhook or from polling (bot/channels/telegram_polling.py)."""
         request = SimpleNamespace(app=app)  # forget() needs only the app, to reach the tracker store
         message = update.message
-        if message is None or message.chat.type != "private":
+        if message is None or message.chat.type != ChatType.PRIVATE:
             return  # edits, channel posts, groups: nothing to answer
         chat_id = message.chat_id
         sender = pseudonym(f"telegram:{chat_id}")

@@ -46,6 +46,7 @@ def poll_with_server(
     @hook.listener("after_server_start")
     async def start_polling(app: Any, loop: Any) -> None:
         from telegram import Update
+        from telegram.constants import UpdateType
         from telegram.ext import Application, ContextTypes, TypeHandler
 
         lock = _claim(channel.token)
@@ -64,7 +65,7 @@ def poll_with_server(
         await application.initialize()
         assert application.updater is not None  # built with the default updater
         await application.updater.start_polling(
-            poll_interval=0.0, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=["message"]
+            poll_interval=0.0, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=[UpdateType.MESSAGE]
         )
         await application.start()
         state.update(application=application, lock=lock)

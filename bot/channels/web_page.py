@@ -20,7 +20,8 @@ import yaml
 from bot.facts import load_facts
 from bot.i18n.catalogs import default_catalogs
 from bot.i18n.names import own_name
-from bot.nlg import deployment_settings, fill
+from bot.nlg import deployment_settings
+from bot.placeholders import fill
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ROOT / "data" / "web_texts.yml"

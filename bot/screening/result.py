@@ -15,7 +15,7 @@ from actions.eligibility import Assessment
 from bot.facts import fact_values, last_checked
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.negotiate import negotiate
-from bot.nlg import fill
+from bot.placeholders import fill
 from bot.places.offices import OfficeFinder, OfficeMatch, default_finder
 from bot.screening.legal_help import for_province
 from bot.screening.questionnaire import Question, Questionnaire, default_questionnaire

@@ -57,7 +57,8 @@ def test_the_encoders_packages_retrain_the_project_model_but_not_the_stock_basel
     _copy_inputs(tmp_path)
     lock = tmp_path / "requirements.lock"
     pins = [line for line in (ROOT / "requirements" / "encoder.in").read_text().splitlines() if "==" in line]
-    assert pins and all(pin in lock.read_text().splitlines() for pin in pins), "encoder.in pins as in the lock"
+    locked = [line.split()[0] for line in lock.read_text().splitlines() if "==" in line]
+    assert pins and all(pin in locked for pin in pins), "encoder.in pins as in the lock"
     before = {c: _fingerprint_in(tmp_path, c) for c in ("config.yml", "bench/stock_config.yml")}
     encoder_in = tmp_path / "requirements" / "encoder.in"
     for path in (lock, encoder_in):  # a new version of the encoder's runtime, pinned in both
@@ -67,3 +68,15 @@ def test_the_encoders_packages_retrain_the_project_model_but_not_the_stock_basel
     # Any other package may change what the baseline learns.
     lock.write_text(lock.read_text().replace("tensorflow==", "tensorflow==9"), encoding="utf-8")
     assert _fingerprint_in(tmp_path, "bench/stock_config.yml") != before["bench/stock_config.yml"]
+
+
+def test_the_locks_hashes_and_comments_retrain_nothing_but_its_versions_do(tmp_path):
+    _copy_inputs(tmp_path)
+    lock = tmp_path / "requirements.lock"
+    before = _fingerprint_in(tmp_path, "config.yml")
+    text = lock.read_text()
+    assert "--hash=sha256:" in text
+    lock.write_text("# a new comment\n" + text.replace("--hash=sha256:", "--hash=sha256:0"), encoding="utf-8")
+    assert _fingerprint_in(tmp_path, "config.yml") == before
+    lock.write_text(text.replace("spacy==", "spacy==9"), encoding="utf-8")
+    assert _fingerprint_in(tmp_path, "config.yml") != before

@@ -6,7 +6,8 @@ import pytest
 from rasa.shared.core.domain import Domain
 
 from bot.facts import fact_values
-from bot.nlg import TranslatingNLG, fill
+from bot.nlg import TranslatingNLG
+from bot.placeholders import fill
 
 ROOT = Path(__file__).resolve().parents[2]
 
