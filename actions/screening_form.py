@@ -18,11 +18,11 @@ from rasa_sdk.types import DomainDict
 from actions.eligibility import assess
 from actions.language import tracker_language
 from bot.i18n.catalogs import default_catalogs
+from bot.normalise import fold
 from bot.safety.danger import default_net
 from bot.screening.answer_classifier import default_classifier
 from bot.screening.questionnaire import SKIP, UNSURE, Option, Question, Reading, default_questionnaire
 from bot.screening.result import Texts, province_of, render
-from bot.text import fold
 
 FORM = "screening_form"
 QUESTIONNAIRE = default_questionnaire()

@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 
 from bench.report import write_section
+from bot.normalise import fold
 from bot.screening.questionnaire import NOT_AN_ANSWER, default_questionnaire
-from bot.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 

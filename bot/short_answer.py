@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from bot.normalise import fold
 from bot.screening.questionnaire import default_questionnaire
-from bot.text import fold
 
 SURE = 0.6  # below this, the classifier's guess of a short answer is not taken as one
 SHORT_INTENTS = ("affirm", "deny", "dont_know", "prefer_not_say", "stop")

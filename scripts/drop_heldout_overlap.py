@@ -9,7 +9,7 @@ from pathlib import Path
 from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.cli.danger_eval import SETS, load_set
-from bot.text import overlap_key, plain_example
+from bot.normalise import overlap_key, plain_example
 
 
 def unseen_messages() -> tuple[set[str], set[str]]:

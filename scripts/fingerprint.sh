@@ -12,7 +12,7 @@ pins() { grep -oE '^[A-Za-z0-9_.-]+==[^ \\]+' "$@"; }
 lock_line="$(pins requirements.lock | sha256sum | cut -d' ' -f1)  requirements.lock"
 skeleton=""
 if grep -q "name: bot\." "$config"; then
-  code=(data/safety data/places bot/nlu bot/safety bot/places bot/i18n/detect.py bot/i18n/domain_model.py bot/text.py)
+  code=(data/safety data/places bot/nlu bot/safety bot/places bot/i18n/detect.py bot/i18n/domain_model.py bot/normalise.py)
 else
   # Packages only this project's components import (requirements/encoder.in, pinned there exactly
   # as in the lock) do not change what the stock baseline learns: the lock counts without them.

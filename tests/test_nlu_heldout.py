@@ -6,7 +6,7 @@ import pytest
 
 from bot.cli.danger_eval import SETS, load_set
 from bot.cli.nlu_eval import evaluate, held_out_examples
-from bot.text import overlap_key
+from bot.normalise import overlap_key
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "trp.tar.gz"

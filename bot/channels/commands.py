@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.text import fold
+from bot.normalise import fold
 
 # The language menu's buttons (bot/nlg.py builds them from the catalogs).
 _LANGUAGE_BUTTON = re.compile(r'^/change_language\{"language": ?"[a-z]{2,3}(_[A-Z]{2})?"\}$')

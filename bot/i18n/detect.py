@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from bot.i18n import domain_model
 from bot.i18n.patterns import LANGUAGES
-from bot.text import fold
+from bot.normalise import fold
 
 # Words that, on their own, say which language a person is writing in. Kept short and certain:
 # a word shared by both languages (ok, no, taxi, permit) must not be here.

@@ -16,7 +16,7 @@ import numpy as np
 import yaml
 
 from bot.fast_tfidf import TfidfRow
-from bot.text import fold, plain_example
+from bot.normalise import fold, plain_example
 
 NLU_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 

@@ -6,7 +6,7 @@ from typing import Iterable
 
 from babel import Locale
 
-from bot.text import fold
+from bot.normalise import fold
 
 
 def own_name(lang: str) -> str:

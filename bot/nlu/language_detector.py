@@ -20,7 +20,7 @@ from bot.i18n.catalogs import available_languages
 from bot.i18n.detect import detect
 from bot.i18n.names import name_index
 from bot.nlu.stateless import StatelessComponent
-from bot.text import fold
+from bot.normalise import fold
 
 DETECTED = "detected_language"
 CHOSEN = "language"

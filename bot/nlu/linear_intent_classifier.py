@@ -36,8 +36,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.fast_tfidf import TfidfRow
 from bot.nlu.message_parts import COVERING, last_question, question_part
 from bot.nlu.sentence_encoder import DIMENSIONS
+from bot.normalise import fold
 from bot.short_answer import is_sure_short_answer
-from bot.text import fold
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "linear_intent_classifier.joblib"

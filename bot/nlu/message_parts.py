@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.text import fold
+from bot.normalise import fold
 
 # A greeting at the start, with what follows it.
 _GREETING = re.compile(

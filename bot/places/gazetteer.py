@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from bot.text import fold
+from bot.normalise import fold
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "places"
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from bot.normalise import fold
 from bot.places.gazetteer import Gazetteer, default_gazetteer
-from bot.text import fold
 
 if TYPE_CHECKING:  # spaCy is imported only where a matcher is built
     from spacy.tokens import Doc, Span

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.text import fold
+from bot.normalise import fold
 
 DEFAULT_PATTERNS = Path(__file__).resolve().parents[2] / "data" / "safety" / "danger.yml"
 

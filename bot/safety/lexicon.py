@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from bot.text import fold
+from bot.normalise import fold
 
 DEFAULT_LEXICON = Path(__file__).resolve().parents[2] / "data" / "safety" / "lexicon.yml"
 DEFAULT_GAP = 3

@@ -20,8 +20,8 @@ import numpy as np
 import yaml
 from numpy.typing import NDArray
 
+from bot.normalise import fold
 from bot.screening.questionnaire import NOT_AN_ANSWER, Questionnaire, default_questionnaire
-from bot.text import fold
 
 TRAINING = Path(__file__).resolve().parents[2] / "data" / "screening_training.yml"
 Encode = Callable[[str], NDArray[np.float32]]

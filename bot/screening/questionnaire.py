@@ -13,8 +13,8 @@ from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
+from bot.normalise import fold
 from bot.places.location import Location
-from bot.text import fold
 
 SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
 SKIP, UNSURE = "skip", "unsure"

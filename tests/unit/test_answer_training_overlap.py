@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.text import fold
+from bot.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -85,7 +85,7 @@ def test_the_fast_scorer_computes_what_the_fitted_model_does():
 
 
 def test_the_language_model_learns_from_example_text_not_annotations():
-    from bot.text import plain_example
+    from bot.normalise import plain_example
 
     assert plain_example("je suis a [Laval](place) pis") == "je suis a Laval pis"
     assert plain_example('en [anglais]{"entity": "language", "value": "en"} svp') == "en anglais svp"

@@ -1,4 +1,5 @@
-"""Text normalisation shared by the matchers: people type without accents, so we match without them."""
+"""Text normalisation shared by the matchers (folding case, accents and apostrophes): people type
+without accents, so we match without them."""
 
 from __future__ import annotations
 
