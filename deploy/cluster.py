@@ -150,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     print(f"run-cluster: starting Redis, {args.servers} Rasa servers, {args.servers} action servers and nginx "
           "(about a minute while the models load)...", flush=True)
-    if wait_until_answering(f"http://127.0.0.1:{args.port}/", 300, proc):
+    ready = wait_until_answering(f"http://127.0.0.1:{args.port}/", 300, proc) and all(
+        wait_until_answering(f"http://127.0.0.1:{port}/health", 300, proc) for port in layout.action_ports)
+    if ready:
         print(f"""
 The cluster is ready on port {args.port} (nginx in front of {args.servers} Rasa servers):
 

@@ -34,6 +34,10 @@ class Cluster:
         self.proc = subprocess.Popen(self.layout.supervisord(), env=self.env, stdout=log, stderr=subprocess.STDOUT)
         for port in self.layout.rasa_ports:
             self.wait_for(f"http://127.0.0.1:{port}/", 240)
+        # The action servers train the answer classifier when they start: wait for them too, or the
+        # first turns get the never-silent fallback instead of the questions.
+        for port in self.layout.action_ports:
+            self.wait_for(f"http://127.0.0.1:{port}/health", 240)
         self.wait_for(f"{self.url}/", 30)
         return self
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 
+from bench.servers import stored_id
 from cluster.harness import SECRET, wait
 
 
@@ -37,4 +38,4 @@ def test_a_redis_outage_gets_a_clear_answer_and_heals_itself(cluster):
     sender = f"redis-{uuid.uuid4().hex}"
     for base in (cluster.rasa_url(0), cluster.rasa_url(1)):
         assert "free" in cluster.say(sender, "how much does the permit cost?", base=base).lower()
-    assert cluster.stored_events(__import__("assistant").stored_id(sender))
+    assert cluster.stored_events(stored_id(sender))
