@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import time
 import uuid
 
 import pytest
@@ -64,3 +65,14 @@ def test_a_dead_rasa_server_is_restarted(supervised):
     assert wait_until_answering(f"{client.url}/", 240, proc), "the Rasa server was not restarted"
     assert "free" in _say(client, f"run-{uuid.uuid4().hex}", "how much does the permit cost?").lower()
     assert proc.poll() is None
+
+
+def test_make_run_ends_by_printing_where_to_chat(supervised):
+    client, run_dir, _ = supervised
+    printed = ""
+    for _ in range(120):  # run.sh prints once the server answers
+        printed = (run_dir / "run.log").read_text(errors="replace")
+        if "/webhooks/web/" in printed:
+            break
+        time.sleep(0.5)
+    assert f"http://localhost:{client.rasa_port}/webhooks/web/" in printed
