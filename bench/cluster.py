@@ -107,7 +107,7 @@ def single(workdir: Path, people: int, seconds: float) -> LoadResult:
 
 
 def cluster(workdir: Path, people: int, seconds: float) -> LoadResult:
-    from cluster.harness import TOKEN, Cluster
+    from bench.cluster_harness import TOKEN, Cluster
 
     api = FakeBotApi(TOKEN)
     c = Cluster(workdir / "cluster", api)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.cluster_harness import TOKEN, Cluster, wait
 from bench.fake_telegram import FakeBotApi
 from bench.servers import MODEL, free_port
-from cluster.harness import TOKEN, Cluster, wait
 
 
 def pytest_collection_modifyitems(items):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from cluster.harness import wait
+from bench.cluster_harness import wait
 
 
 def _up(cluster) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 
-from cluster.harness import wait
+from bench.cluster_harness import wait
 
 
 def _gone(pid: int) -> bool:

@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.cluster_harness import SECRET
 from bench.servers import ROOT
-from cluster.harness import SECRET
 
 
 def entry_points() -> list[tuple[str, str]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import uuid
 
+from bench.cluster_harness import SECRET
 from bench.servers import stored_id
-from cluster.harness import SECRET
 
 NAME = "Marisol Quintanilla-Verhoeven"
 PHONE = "613-555-0142"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import uuid
 
+from bench.cluster_harness import SECRET, wait
 from bench.servers import stored_id
-from cluster.harness import SECRET, wait
 
 
 def _pings(cluster) -> bool:

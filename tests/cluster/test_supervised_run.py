@@ -11,8 +11,8 @@ import uuid
 
 import pytest
 
+from bench.cluster_harness import wait
 from bench.servers import ROOT, Assistant, free_port, server_env
-from cluster.harness import wait
 from deploy.cluster import wait_until_answering
 
 
