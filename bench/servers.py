@@ -20,10 +20,19 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "trp.tar.gz"
 
 
+_GIVEN: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free loopback port not handed out before in this process: two ports asked for in a row
+    (a Rasa server and its action server) once came back equal, and the second server never started."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = int(s.getsockname()[1])
+        if port not in _GIVEN:
+            _GIVEN.add(port)
+            return port
 
 
 # The servers hash sender ids with this key, so a test can find a conversation in the store.
@@ -111,7 +120,11 @@ class Assistant:
              "--endpoints", str(self.endpoints()), "--credentials", str(self.credentials())],
             cwd=ROOT, env=server_env(self.env), stdout=log, stderr=subprocess.STDOUT,
         )
-        _wait(f"{self.url}/status", self.procs["rasa"], 180)
+        try:
+            _wait(f"{self.url}/status", self.procs["rasa"], 180)
+        except Exception:
+            self.stop()  # leave no action server behind
+            raise
         return self
 
     def start_action_server(self) -> None:
