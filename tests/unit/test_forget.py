@@ -11,7 +11,8 @@ from bot.privacy.forget import is_forget_request
     "can you delete this conversation?", "End and clear", "efface la conversation", "Effacez cette discussion svp",
     "oublie tout", "supprime mes messages", "s'il vous plaît, effacez notre conversation",
     "oubliez tout ce que j'ai dit",
-    "Terminer et effacer", "  wipe   the chat  ",
+    "Terminer et effacer", "  wipe   the chat  ", "effacer tout svp", "tout effacer", "erase it all please",
+    "peux-tu supprimer tout maintenant",
 ])
 def test_requests_to_erase(text):
     assert is_forget_request(text)
@@ -21,7 +22,7 @@ def test_requests_to_erase(text):
     "how do i delete my messages?", "do you keep what i write?", "i forgot my passport at home",
     "my boss deleted my messages", "est-ce que vous effacez les messages?", "j'ai oublié mes papiers",
     "forget it", "never mind", "", "/start", "/forgetful", "delete", "clear",
-    "he made me delete my chat with my sister",
+    "he made me delete my chat with my sister", "il a tout effacé de mon téléphone",
 ])
 def test_other_messages_are_read_as_usual(text):
     assert not is_forget_request(text)
