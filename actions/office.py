@@ -8,9 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.language import tracker_language
-from bot.places.location import Location
+from bot.places.location import POSTAL, Location
 from bot.places.offices import default_finder
-from bot.screening.questionnaire import POSTAL
 from bot.screening.result import Texts, office_line
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["place", "postal"]
+# A Canadian postal code, or its first three characters (the forward sortation area).
+POSTAL = re.compile(r"\b([abceghj-nprstvxy])(\d)([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
 
 
 @dataclass(frozen=True)

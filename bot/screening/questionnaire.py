@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Mapping
 import yaml
 
 from bot.normalise import fold
-from bot.places.location import Location
+from bot.places.location import POSTAL, Location
 
 SCREENING = Path(__file__).resolve().parents[2] / "data" / "screening.yml"
 SKIP, UNSURE = "skip", "unsure"
@@ -35,7 +35,6 @@ _NEGATED = re.compile(
 _NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope|ne)\b")
 # The first three characters of a postal code are written together ("M5V", "h2x 1y4"); with spaces
 # inside them, texting like "b4 i" would read as one.
-POSTAL = re.compile(r"\b([abceghj-nprstvxy])(\d)([a-z])(?:\s?\d\s?[a-z]\s?\d)?\b", re.I)
 # "not Toronto, Mississauga": a place right after a negation is not where the person is.
 _PLACE_NEGATED = re.compile(r"\b(not|no longer|never|pas|plus|jamais)\W+((in|at|from|a|au|en|de|du)\W+)?$")
 

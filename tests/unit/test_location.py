@@ -2,8 +2,7 @@
 
 import pytest
 
-from bot.places.location import Location
-from bot.screening.questionnaire import POSTAL
+from bot.places.location import POSTAL, Location
 
 
 @pytest.mark.parametrize("text", ["place:Montréal", "place:Niagara Falls", "postal:H2X", "postal:V6B1A1"])
