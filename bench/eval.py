@@ -141,7 +141,8 @@ def markdown(ours: dict, stock: dict | None, stock_now: bool, unseen: dict, lid:
     stock_sets = (stock or {}).get("sets", {})
     stock_label = "stock (this run)" if stock_now else f"stock (last stock run, {(stock or {}).get('date', 'never')})"
     lines = [f"## Understanding ({today})", "",
-             "Reproduce: `make eval` (this project's model only, a few minutes). `python -m bench.eval --stock` "
+             "Reproduce: `make eval` (this project's model only, a few minutes). `make eval EVAL_ARGS=--stock` "
+             "(or `python -m bench.eval --stock`) "
              "also trains Rasa's stock configuration (bench/stock_config.yml, one to two hours on 2 cores) and "
              "measures both on the same messages; without it the stock column is the last stock run's, dated."
              + (" **Tiny smoke-test settings: not a measurement.**" if tiny else ""), "",
@@ -164,7 +165,8 @@ def markdown(ours: dict, stock: dict | None, stock_now: bool, unseen: dict, lid:
     lines += ["", "In brackets, 95% intervals: the messages resampled within each intent, 2,000 times (both models "
               "on the same resamples for the difference, which needs the stock labels of the same messages; "
               "`bootstrap_interval` in bot/cli/nlu_eval.py). One message moves macro-F1 by about 0.004 on the "
-              "old sets (ten per intent) and 0.003 on the new ones (fourteen per intent)."]
+              "old sets (ten per intent) and 0.003 on the new ones (fourteen per intent). The targets below are "
+              "judged on the point figures."]
     if unseen:
         cells = ", ".join(f"{lang} {f1_cell(rep)} on {rep['messages']} of {ours['new'][lang]['messages']} messages "
                           f"({rep['intents']} intents)" for lang, rep in unseen.items())
