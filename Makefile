@@ -91,8 +91,9 @@ bench: install train compile-locales
 bench-cluster: install train compile-locales
 	@source scripts/env.sh && $(BIN)/python -m bench.cluster
 
+# Project model only (a few minutes); `make eval EVAL_ARGS=--stock` also trains and measures stock Rasa (1-2 h).
 eval: install train
-	@source scripts/env.sh && $(BIN)/python -m bench.eval
+	@source scripts/env.sh && $(BIN)/python -m bench.eval $(EVAL_ARGS)
 	@source scripts/env.sh && $(BIN)/python -m bench.answers_eval --misses --report docs/benchmarks.md || true
 
 clean:
