@@ -376,9 +376,9 @@ class DangerLexicon:
         folded = re.sub(r"\bquelquun\b", "quelqu'un", folded)
         folded = re.sub(r"\bs(il|ils)\b", r"s'\1", folded)
         folded = re.sub(r"\bm(envoy\w*|enferm\w*|attach\w*|attend\w*|oblig\w*|emmen\w*|amen\w*|ont)\b", r"m'\1", folded)
-        folded = re.sub(r"\bl(appart\w*|adresse|eau|hopital|hotel|escalier|ecole|eglise|an|ete|autre|automne|hiver|annee)\b",
+        folded = re.sub(r"\bl(appart\w*|adresse|immigration|eau|hopital|hotel|escalier|ecole|eglise|an|ete|autre|automne|hiver|annee)\b",
                         r"l'\1", folded)
-        folded = re.sub(r"\bd(une|un|autre|ici)\b", r"d'\1", folded)
+        folded = re.sub(r"\bd(une|un|autre|ici|envie|ennui)\b", r"d'\1", folded)
         folded = re.sub(r"\b(cest|c)\b(?= )", "c'est", folded)
         folded = re.sub(r"\bsen (vient|viennent|va|vont|aller|prendre|prend)\b", r"s'en \1", folded)
         folded = folded.replace("\u0153", "oe").replace("\u00e6", "ae")
