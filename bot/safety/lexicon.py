@@ -46,6 +46,31 @@ _EN_CONTRACTIONS = [
 ]
 _EN_CONTRACTIONS_RX = [(re.compile(p), r) for p, r in _EN_CONTRACTIONS]
 
+# Words as texted, written out before any rule reads them.
+_TEXTED = [
+    # French apostrophes left out: "jai", "quil", "lappart", "menvoyer", "sils", "dune", "cest", "sen vient".
+    (r"\bj(ai|avais|etais|aurai|arrive|habite|entends|ecris|essaie|essaye|attends|ecoute|appelle|en|y)\b", r"j'\1"),
+    (r"\bqu(il|ils|elle|elles|on)\b", r"qu'\1"),
+    (r"\bquelquun\b", "quelqu'un"),
+    (r"\bs(il|ils)\b", r"s'\1"),
+    (r"\bm(envoy\w*|enferm\w*|attach\w*|attend\w*|oblig\w*|emmen\w*|amen\w*|ont)\b", r"m'\1"),
+    (r"\bl(appart\w*|adresse|immigration|eau|hopital|hotel|escalier|ecole|eglise|an|ete|autre|automne|hiver|annee)\b",
+     r"l'\1"),
+    (r"\bd(une|un|autre|ici|envie|ennui)\b", r"d'\1"),
+    (r"\b(cest|c)\b(?= )", "c'est"),
+    (r"\bsen (vient|viennent|va|vont|aller|prendre|prend)\b", r"s'en \1"),
+    ("\u0153", "oe"),
+    ("\u00e6", "ae"),
+    # Quebec "à soir" is tonight.
+    (r"\ba soir\b", "ce soir"),
+    # English: "w his friends", "b4", "tmrw".
+    (r"\bw/ ?|\bw (?=(his|her|my|the|a|an|him|them|me|us|friends|men)\b)", "with "),
+    (r"\bb4\b", "before"),
+    (r"\b(tmrw|tmrow|tmr|2moro|2morrow)\b", "tomorrow"),
+    (r"\b(tonite|2nite|2night)\b", "tonight"),
+]
+_TEXTED_RX = [(re.compile(p), r) for p, r in _TEXTED]
+
 
 @dataclass(frozen=True)
 class Token:
@@ -369,26 +394,8 @@ class DangerLexicon:
         folded = re.sub(r"\bm(tue|frappe|bat|suit|cogne|tape|menace|viole|enferme|attache)\b", r"me \1", folded)
         folded = re.sub(r"\b(il|elle|ils|on|y) ma\b", r"\1 m'a", folded)
         folded = re.sub(r"\b(il|elle|ils|elles|on|y) mont\b", r"\1 m'ont", folded)
-        # Apostrophes left out when texting: "jai", "quil", "lappart", "menvoyer", "sils", "dune".
-        folded = re.sub(r"\bj(ai|avais|etais|aurai|arrive|habite|entends|ecris|essaie|essaye|attends|ecoute|appelle|en|y)\b",
-                        r"j'\1", folded)
-        folded = re.sub(r"\bqu(il|ils|elle|elles|on)\b", r"qu'\1", folded)
-        folded = re.sub(r"\bquelquun\b", "quelqu'un", folded)
-        folded = re.sub(r"\bs(il|ils)\b", r"s'\1", folded)
-        folded = re.sub(r"\bm(envoy\w*|enferm\w*|attach\w*|attend\w*|oblig\w*|emmen\w*|amen\w*|ont)\b", r"m'\1", folded)
-        folded = re.sub(r"\bl(appart\w*|adresse|immigration|eau|hopital|hotel|escalier|ecole|eglise|an|ete|autre|automne|hiver|annee)\b",
-                        r"l'\1", folded)
-        folded = re.sub(r"\bd(une|un|autre|ici|envie|ennui)\b", r"d'\1", folded)
-        folded = re.sub(r"\b(cest|c)\b(?= )", "c'est", folded)
-        folded = re.sub(r"\bsen (vient|viennent|va|vont|aller|prendre|prend)\b", r"s'en \1", folded)
-        folded = folded.replace("\u0153", "oe").replace("\u00e6", "ae")
-        # Quebec "à soir" is tonight.
-        folded = re.sub(r"\ba soir\b", "ce soir", folded)
-        # English as texted: "w his friends", "b4", "tmrw".
-        folded = re.sub(r"\bw/ ?|\bw (?=(his|her|my|the|a|an|him|them|me|us|friends|men)\b)", "with ", folded)
-        folded = re.sub(r"\bb4\b", "before", folded)
-        folded = re.sub(r"\b(tmrw|tmrow|tmr|2moro|2morrow)\b", "tomorrow", folded)
-        folded = re.sub(r"\b(tonite|2nite|2night)\b", "tonight", folded)
+        for rx, repl in _TEXTED_RX:
+            folded = rx.sub(repl, folded)
         # "arrête pas de crier" and "won't stop screaming" say it goes on, not that it stopped.
         folded = re.sub(r"\b(n'?)?arret\w* (pas|jamais|pu) d[e']", "continue de", folded)
         folded = re.sub(r"\b(won'?t|will not|doesn'?t|does not|don'?t|do not) stop (?=\w+ing\b)", "keeps ", folded)
