@@ -46,12 +46,38 @@ _EN_CONTRACTIONS = [
 ]
 _EN_CONTRACTIONS_RX = [(re.compile(p), r) for p, r in _EN_CONTRACTIONS]
 
+# Words as texted, written out before any rule reads them.
+_TEXTED = [
+    # French apostrophes left out: "jai", "quil", "lappart", "menvoyer", "sils", "dune", "cest", "sen vient".
+    (r"\bj(ai|avais|etais|aurai|arrive|habite|entends|ecris|essaie|essaye|attends|ecoute|appelle|en|y)\b", r"j'\1"),
+    (r"\bqu(il|ils|elle|elles|on)\b", r"qu'\1"),
+    (r"\bquelquun\b", "quelqu'un"),
+    (r"\bs(il|ils)\b", r"s'\1"),
+    (r"\bm(envoy\w*|enferm\w*|attach\w*|attend\w*|oblig\w*|emmen\w*|amen\w*|ont)\b", r"m'\1"),
+    (r"\bl(appart\w*|adresse|immigration|eau|hopital|hotel|escalier|ecole|eglise|an|ete|autre|automne|hiver|annee)\b",
+     r"l'\1"),
+    (r"\bd(une|un|autre|ici|envie|ennui)\b", r"d'\1"),
+    (r"\b(cest|c)\b(?= )", "c'est"),
+    (r"\bsen (vient|viennent|va|vont|aller|prendre|prend)\b", r"s'en \1"),
+    ("\u0153", "oe"),
+    ("\u00e6", "ae"),
+    # Quebec "à soir" is tonight.
+    (r"\ba soir\b", "ce soir"),
+    # English: "w his friends", "b4", "tmrw".
+    (r"\bw/ ?|\bw (?=(his|her|my|the|a|an|him|them|me|us|friends|men)\b)", "with "),
+    (r"\bb4\b", "before"),
+    (r"\b(tmrw|tmrow|tmr|2moro|2morrow)\b", "tomorrow"),
+    (r"\b(tonite|2nite|2night)\b", "tonight"),
+]
+_TEXTED_RX = [(re.compile(p), r) for p, r in _TEXTED]
+
 
 @dataclass(frozen=True)
 class Token:
     surface: str
     lemma: str
     end_of_sentence: bool = False
+    end_of_clause: bool = False  # a comma follows: a negation before it does not reach past it
 
 
 class TokenList(list[Token]):
@@ -308,6 +334,8 @@ class Lemmatizers:
             if tok.is_punct and surface not in ("'",):
                 if out and any(c in _SENTENCE_END for c in surface):
                     out[-1] = Token(out[-1].surface, out[-1].lemma, True)
+                elif out and "," in surface:
+                    out[-1] = Token(out[-1].surface, out[-1].lemma, out[-1].end_of_sentence, True)
                 continue
             # "m'", "l'", "qu'" -> "m", "l", "qu"; "aujourd'hui" stays whole only as a lemma.
             parts = [p for p in re.split(r"(?<=')", surface) if p]
@@ -365,6 +393,9 @@ class DangerLexicon:
         folded = re.sub(r"\bchu\b", "je suis", folded)
         folded = re.sub(r"\bm(tue|frappe|bat|suit|cogne|tape|menace|viole|enferme|attache)\b", r"me \1", folded)
         folded = re.sub(r"\b(il|elle|ils|on|y) ma\b", r"\1 m'a", folded)
+        folded = re.sub(r"\b(il|elle|ils|elles|on|y) mont\b", r"\1 m'ont", folded)
+        for rx, repl in _TEXTED_RX:
+            folded = rx.sub(repl, folded)
         # "arrête pas de crier" and "won't stop screaming" say it goes on, not that it stopped.
         folded = re.sub(r"\b(n'?)?arret\w* (pas|jamais|pu) d[e']", "continue de", folded)
         folded = re.sub(r"\b(won'?t|will not|doesn'?t|does not|don'?t|do not) stop (?=\w+ing\b)", "keeps ", folded)
@@ -379,7 +410,7 @@ class DangerLexicon:
 
     def negated_before(self, cleaned: str, start: int) -> bool:
         """A negation among the three words before a character offset, in the same sentence."""
-        before = expand_contractions(re.split(r"[.!?;\n]", cleaned[:start])[-1])
+        before = expand_contractions(re.split(r"[.!?;,\n]", cleaned[:start])[-1])
         words = [w.rstrip("'") for w in _WORDS.findall(before)[-NEGATION_WINDOW:]]
         while any(w in _CLAUSE_WORDS for w in words):
             words = words[1:]
@@ -435,7 +466,8 @@ class DangerLexicon:
         no negation of its own ("pu jamais me réveiller" is a rule; "il me frappe pas" is negated)."""
         before = []
         for i in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
-            if tokens[i].end_of_sentence or tokens[i].surface in _CLAUSE_WORDS:
+            # "they don't give food, fainted twice": the comma closes the negation's clause.
+            if tokens[i].end_of_sentence or tokens[i].end_of_clause or tokens[i].surface in _CLAUSE_WORDS:
                 break
             before.append(i)
         if rule.negative:
