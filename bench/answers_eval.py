@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--misses", action="store_true", help="print the development set's misses")
     ap.add_argument("--report", help="write the figures as the 'answers' section of this Markdown file")
+    ap.add_argument("--sets", choices=("dev", "heldout", "all"), default="all",
+                    help="which sets to measure (tuning reads dev only)")
     args = ap.parse_args(argv)
     table = ["| set | language | answers | patterns alone | patterns + classifier [95% interval] | "
              "answer taken for another |", "| --- | --- | --- | --- | --- | --- |"]
@@ -138,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     classify = default_classifier().classify
     met = True
-    for split in ("dev", "heldout"):
+    for split in (("dev", "heldout") if args.sets == "all" else (args.sets,)):
         for lang in ("en", "fr"):
             path = ROOT / "tests" / split / "answers" / f"{lang}.yml"
             if not path.exists():
