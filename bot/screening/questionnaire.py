@@ -204,7 +204,7 @@ class Questionnaire:
         entities: Iterable[Mapping[str, Any]] = (),
         labels: Callable[[Question, Option], Iterable[str]] = lambda q, o: [o.label],
         classify: Classify | None = None,
-        threshold: float = 0.6,
+        threshold: float = 0.7,
     ) -> Reading:
         """What a message says to a question, read carefully first, then by meaning.
 
