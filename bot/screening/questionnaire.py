@@ -132,7 +132,8 @@ class Questionnaire:
         self.negated = _NEGATED
         if vocabulary.get("negation"):
             words = "|".join(vocabulary["negation"])
-            self.negated = re.compile(rf"\b({words})\W+(\w+\W+)?$")
+            # "No, they don't pay me": a no set off by a comma answers; it negates nothing after it.
+            self.negated = re.compile(rf"\b({words})(?![,;.!?])\W+(\w+\W+)?$")
 
         def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
             own = [re.compile(p) for p in o.get("patterns", [])]
