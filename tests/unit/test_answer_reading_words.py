@@ -115,3 +115,16 @@ def test_not_knowing_the_town_is_unsure(text):
 def test_a_refusal_with_a_question_is_never_an_answer():
     # Asking stays asking, even with refusal words in it.
     assert read("urgent", "why would I not want to answer that?") is None
+
+
+@pytest.mark.parametrize("text, town", [
+    ("on a farm close to St-Rémi", "Saint-Rémi"),
+    ("je travaille à Mont Tremblant dans un hôtel", "Mont-Tremblant"),
+    ("orchard near Osoyoos", "Osoyoos"),
+])
+def test_small_farm_and_resort_towns_are_places(text, town):
+    from bot.places.matcher import default_matcher
+
+    entities = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
+                for m in default_matcher().find(text)]
+    assert Q.read(Q.questions["location"], text, None, entities).answer == f"place:{town}"
