@@ -335,11 +335,19 @@ class Questionnaire:
 
     @staticmethod
     def _place(folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
-        for e in entities:
-            if e.get("entity") == "place" and e.get("value"):
-                if isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]):
-                    continue
-                return str(Location.place(e["value"]))
+        named = [
+            str(e["value"]) for e in entities
+            if e.get("entity") == "place" and e.get("value")
+            and not (isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]))
+        ]
+        if len(named) > 1:
+            # "In New Brunswick, in Edmundston": the town says more than its province.
+            from bot.places.gazetteer import default_gazetteer
+
+            towns = [n for n in named if getattr(default_gazetteer().get(n), "kind", "city") != "province"]
+            named = towns or named
+        if named:
+            return str(Location.place(named[0]))
         m = POSTAL.search(text)
         if m:
             return str(Location.from_postal_match(m))

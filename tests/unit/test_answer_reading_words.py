@@ -128,3 +128,42 @@ def test_small_farm_and_resort_towns_are_places(text, town):
     entities = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
                 for m in default_matcher().find(text)]
     assert Q.read(Q.questions["location"], text, None, entities).answer == f"place:{town}"
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("they promised 20 dollars an hour, now I get almost nothing", "deceived"),
+    ("the boss says he will send me back home if I talk", "threats"),
+])
+def test_getting_nothing_is_not_none(text, sign):
+    signs = read("situation", text)
+    assert sign in signs and "none" not in signs
+
+
+def test_having_to_leave_is_not_a_debt():
+    assert read("situation", "je dois partir bientôt, on continue après") is None
+    assert read("situation", "je dois encore 5000 au recruteur") == ["debt"]
+
+
+@pytest.mark.parametrize("qid, text, expect", [
+    ("refugee_claim", "denied about half a year ago", "refused_recent"),
+    ("status", "j'avais un visa de visiteur mais j'ai dépassé la date", "expired"),
+    ("status_ended", "j'ai appliqué pour renouveler deux semaines avant la fin", "renewal_applied"),
+    ("location", "je sais pas où on est, on change de motel souvent", "unsure"),
+])
+def test_the_other_answer_is_not_taken(qid, text, expect):
+    assert read(qid, text) == expect
+
+
+def test_a_work_permit_called_valid_still_asks_one_employer_or_open():
+    reading = Q.read(Q.questions["status"], "my work permit is valid till 2027")
+    assert reading.kind == "clarify" and reading.answer is None
+    assert read("status", "valid open work permit") == "valid"
+
+
+def test_a_town_is_kept_over_its_province():
+    from bot.places.matcher import default_matcher
+
+    text = "in Nova Scotia, Truro area, I mean Halifax"
+    entities = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
+                for m in default_matcher().find(text)]
+    assert Q.read(Q.questions["location"], text, None, entities).answer == "place:Halifax"
