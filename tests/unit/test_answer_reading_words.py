@@ -167,3 +167,17 @@ def test_a_town_is_kept_over_its_province():
     entities = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
                 for m in default_matcher().find(text)]
     assert Q.read(Q.questions["location"], text, None, entities).answer == "place:Halifax"
+
+
+def test_a_guess_never_says_a_partner_abuses_and_sponsored():
+    always_yes = lambda q, t: ("yes", 0.99)  # noqa: E731
+    assert Q.read(Q.questions["partner_abuse"], "well he did bring me over", classify=always_yes).answer is None
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("yeah, my common-law partner, he is my sponsor", "yes"),
+    ("yes he sponsored me but he never hurt me", "no"),
+    ("il m'a parrainée mais il ne m'a jamais frappée", "no"),
+])
+def test_sponsorship_without_abuse_is_not_yes(text, expect):
+    assert read("partner_abuse", text) == expect
