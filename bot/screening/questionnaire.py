@@ -131,7 +131,8 @@ class Questionnaire:
         self.negated = _NEGATED
         if vocabulary.get("negation"):
             words = "|".join(vocabulary["negation"])
-            self.negated = re.compile(rf"\b({words})\W+(\w+\W+)?$")
+            # "No, they don't pay me": a no set off by a comma answers; it negates nothing after it.
+            self.negated = re.compile(rf"\b({words})(?![,;.!?])\W+(\w+\W+)?$")
 
         def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
             own = [re.compile(p) for p in o.get("patterns", [])]
@@ -203,7 +204,7 @@ class Questionnaire:
         entities: Iterable[Mapping[str, Any]] = (),
         labels: Callable[[Question, Option], Iterable[str]] = lambda q, o: [o.label],
         classify: Classify | None = None,
-        threshold: float = 0.6,
+        threshold: float = 0.7,
     ) -> Reading:
         """What a message says to a question, read carefully first, then by meaning.
 
@@ -333,11 +334,19 @@ class Questionnaire:
 
     @staticmethod
     def _place(folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
-        for e in entities:
-            if e.get("entity") == "place" and e.get("value"):
-                if isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]):
-                    continue
-                return str(Location.place(e["value"]))
+        named = [
+            str(e["value"]) for e in entities
+            if e.get("entity") == "place" and e.get("value")
+            and not (isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]))
+        ]
+        if len(named) > 1:
+            # "In New Brunswick, in Edmundston": the town says more than its province.
+            from bot.places.gazetteer import default_gazetteer
+
+            towns = [n for n in named if getattr(default_gazetteer().get(n), "kind", "city") != "province"]
+            named = towns or named
+        if named:
+            return str(Location.place(named[0]))
         m = POSTAL.search(text)
         if m:
             return str(Location.from_postal_match(m))

@@ -1,0 +1,183 @@
+"""Typed answers read by the careful patterns of data/screening.yml, in words people really use.
+
+Each case is a kind of misreading once seen: an answer not read (asked again for nothing) or,
+worse, read as another answer. Pattern layer only (no classifier), so the reading is certain.
+"""
+
+import pytest
+
+from bot.screening.questionnaire import default_questionnaire
+
+Q = default_questionnaire()
+
+
+def read(qid: str, text: str):
+    return Q.read(Q.questions[qid], text).answer
+
+
+@pytest.mark.parametrize("qid, text", [
+    ("citizen_pr", "je veux pas répondre à cette question"),
+    ("urgent", "Je ne veux pas répondre"),
+    ("refugee_claim", "I don't want to say"),
+    ("status_ended", "skip this one"),
+    ("status", "j'aime mieux garder ça pour moi"),
+    ("partner_abuse", "je préfère ne pas en parler"),
+    ("in_canada", "no comment"),
+    ("urgent", "pass on that"),
+])
+def test_rather_not_say_is_skip_at_every_question(qid, text):
+    # "ne veux pas répondre": the "ne" belongs to the refusal, it does not cancel it.
+    assert read(qid, text) == "skip"
+
+
+@pytest.mark.parametrize("text", [
+    "I'm still in Lagos",
+    "je suis au Maroc pour le moment",
+    "Qatar",
+    "currently in the Philippines, my agency says I leave in May",
+])
+def test_a_place_abroad_is_not_in_canada(text):
+    assert read("in_canada", text) == "no"
+
+
+def test_a_place_abroad_in_the_past_is_not_where_one_is():
+    assert read("in_canada", "I was in Mexico, now I live in Winnipeg") == "yes"
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("international student", "no"),
+    ("travailleuse temporaire", "no"),
+    ("I got my citizenship in 2019", "yes"),
+    ("j'ai obtenu ma résidence permanente", "yes"),
+    ("I sent my PR application but I don't know if it got approved", "unsure"),
+])
+def test_citizen_or_pr_in_plain_words(text, expect):
+    assert read("citizen_pr", text) == expect
+
+
+@pytest.mark.parametrize("text", ["I came with SAWP", "je suis venu avec le PTAS", "farm program permit"])
+def test_seasonal_farm_programs_are_one_employer_permits(text):
+    assert read("status", text) == "employer_permit"
+
+
+@pytest.mark.parametrize("text, signs", [
+    ("my boss keeps my health card and watches everything I do", {"documents_taken", "not_free"}),
+    ("la patronne a mes cartes", {"documents_taken"}),
+    ("il m'a giflée hier", {"threats"}),
+    ("l'offre disait gardienne d'enfants mais je nettoie des bureaux la nuit", {"deceived"}),
+])
+def test_signs_in_everyday_words(text, signs):
+    assert signs <= set(read("situation", text))
+
+
+def test_no_one_forcing_is_none_but_not_paid_is_not():
+    assert read("situation", "no, nobody makes me do anything") == ["none"]
+    assert read("situation", "no, they don't pay me") == ["forced_work"]
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("separated since 2020", "no"),
+    ("mon mari m'a parrainée, il est correct avec moi", "no"),
+    ("she hurts me but I'm not sure if my status depends on her", "unsure"),
+    ("my husband sponsored me and he hurts me, I don't know if I can leave", "yes"),
+    ("ma conjointe m'a parrainée et elle me fait mal", "yes"),
+])
+def test_partner_abuse_and_dependence(text, expect):
+    assert read("partner_abuse", text) == expect
+
+
+def test_divorced_with_abuse_is_not_read_as_no():
+    assert read("partner_abuse", "divorced now, but my ex sponsored me and beat me") == "yes"
+
+
+@pytest.mark.parametrize("qid, text, expect", [
+    ("state_care", "not me", "no"),
+    ("state_care", "I cannot remember", "unsure"),
+    ("urgent", "no letter, no date, nothing", "no"),
+    ("status_ended", "fini le 10 du mois dernier", "recent"),
+    ("status_ended", "my boss sent a new permit application before the old one ran out", "renewal_applied"),
+    ("safe_now", "oui je suis en securiter", "yes"),
+    ("safe_now", "pas en securiter", "no"),
+    ("situation", "peut-être que oui, peut-être que non", ["unsure"]),
+])
+def test_more_everyday_answers(qid, text, expect):
+    assert read(qid, text) == expect
+
+
+@pytest.mark.parametrize("text", [
+    "not sure, some village near the orchards",
+    "je ne connais pas le nom de la ville",
+])
+def test_not_knowing_the_town_is_unsure(text):
+    assert read("location", text) == "unsure"
+
+
+def test_a_refusal_with_a_question_is_never_an_answer():
+    # Asking stays asking, even with refusal words in it.
+    assert read("urgent", "why would I not want to answer that?") is None
+
+
+@pytest.mark.parametrize("text, town", [
+    ("on a farm close to St-Rémi", "Saint-Rémi"),
+    ("je travaille à Mont Tremblant dans un hôtel", "Mont-Tremblant"),
+    ("orchard near Osoyoos", "Osoyoos"),
+])
+def test_small_farm_and_resort_towns_are_places(text, town):
+    from bot.places.matcher import default_matcher
+
+    entities = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
+                for m in default_matcher().find(text)]
+    assert Q.read(Q.questions["location"], text, None, entities).answer == f"place:{town}"
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("they promised 20 dollars an hour, now I get almost nothing", "deceived"),
+    ("the boss says he will send me back home if I talk", "threats"),
+])
+def test_getting_nothing_is_not_none(text, sign):
+    signs = read("situation", text)
+    assert sign in signs and "none" not in signs
+
+
+def test_having_to_leave_is_not_a_debt():
+    assert read("situation", "je dois partir bientôt, on continue après") is None
+    assert read("situation", "je dois encore 5000 au recruteur") == ["debt"]
+
+
+@pytest.mark.parametrize("qid, text, expect", [
+    ("refugee_claim", "denied about half a year ago", "refused_recent"),
+    ("status", "j'avais un visa de visiteur mais j'ai dépassé la date", "expired"),
+    ("status_ended", "j'ai appliqué pour renouveler deux semaines avant la fin", "renewal_applied"),
+    ("location", "je sais pas où on est, on change de motel souvent", "unsure"),
+])
+def test_the_other_answer_is_not_taken(qid, text, expect):
+    assert read(qid, text) == expect
+
+
+def test_a_work_permit_called_valid_still_asks_one_employer_or_open():
+    reading = Q.read(Q.questions["status"], "my work permit is valid till 2027")
+    assert reading.kind == "clarify" and reading.answer is None
+    assert read("status", "valid open work permit") == "valid"
+
+
+def test_a_town_is_kept_over_its_province():
+    from bot.places.matcher import default_matcher
+
+    text = "in Nova Scotia, Truro area, I mean Halifax"
+    entities = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
+                for m in default_matcher().find(text)]
+    assert Q.read(Q.questions["location"], text, None, entities).answer == "place:Halifax"
+
+
+def test_a_guess_never_says_a_partner_abuses_and_sponsored():
+    always_yes = lambda q, t: ("yes", 0.99)  # noqa: E731
+    assert Q.read(Q.questions["partner_abuse"], "well he did bring me over", classify=always_yes).answer is None
+
+
+@pytest.mark.parametrize("text, expect", [
+    ("yeah, my common-law partner, he is my sponsor", "yes"),
+    ("yes he sponsored me but he never hurt me", "no"),
+    ("il m'a parrainée mais il ne m'a jamais frappée", "no"),
+])
+def test_sponsorship_without_abuse_is_not_yes(text, expect):
+    assert read("partner_abuse", text) == expect
