@@ -65,6 +65,8 @@ def training_examples(training_data: TrainingData, examples_file: Path = DEFAULT
     """Independent writers' danger messages and near-misses, then in_danger against every other intent."""
     intents = [Example(m.get(TEXT), m.get(INTENT) == DANGER_INTENT)
                for m in training_data.intent_examples if m.get(TEXT)]
+    if not examples_file.exists():
+        logger.warning("DangerSafetyNet: %s not found; learning from the intent examples alone.", examples_file)
     written = load_examples(examples_file) if examples_file.exists() else []
     return written + intents
 
@@ -75,7 +77,7 @@ class DangerSafetyNet(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[str, Any]:
         defaults = DangerModelConfig()
         return {"C": defaults.C, "char_ngrams": list(defaults.char_ngrams),
-                "word_ngrams": list(defaults.word_ngrams), "examples": str(DEFAULT_EXAMPLES)}
+                "word_ngrams": list(defaults.word_ngrams), "examples": None}  # None: DEFAULT_EXAMPLES
 
     def __init__(self, config: Dict[str, Any], model_storage: ModelStorage | None = None,
                  resource: Resource | None = None, model: DangerModel | None = None) -> None:
@@ -93,7 +95,7 @@ class DangerSafetyNet(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         assert self._resource is not None, "created by Rasa with a resource to train into"
-        examples = training_examples(training_data, Path(self.config["examples"]))
+        examples = training_examples(training_data, Path(self.config["examples"] or DEFAULT_EXAMPLES))
         (c_low, c_high), (w_low, w_high) = self.config["char_ngrams"], self.config["word_ngrams"]
         config = DangerModelConfig(C=float(self.config["C"]), char_ngrams=(int(c_low), int(c_high)),
                                    word_ngrams=(int(w_low), int(w_high)))
