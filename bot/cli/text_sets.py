@@ -77,7 +77,9 @@ def measured_texts(root: Path = ROOT) -> dict[str, list[str]]:
     tests = root / "tests"
     out = {"tests/nlu": nlu_examples(tests / "nlu"),
            "tests/heldout/intents": [str(t) for path in sorted((tests / "heldout" / "intents").glob("*.yml"))
-                                     for texts in (_yaml(path).get("intents") or {}).values() for t in texts]}
+                                     for texts in (_yaml(path).get("intents") or {}).values() for t in texts],
+           "tests/dev/intents": [str(t) for path in sorted((tests / "dev" / "intents").glob("*.yml"))
+                                 for texts in (_yaml(path).get("intents") or {}).values() for t in texts]}
     for split in ("heldout", "dev"):
         out[f"tests/{split}/danger"] = _danger_texts(tests / split / "danger")
         out[f"tests/{split}/answers"] = _answer_texts(tests / split / "answers")
