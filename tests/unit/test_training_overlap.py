@@ -35,7 +35,8 @@ def overlap_failures(found: dict[tuple[str, str], int]) -> list[str]:
 def test_every_measured_set_is_compared():
     sets = measured_texts()
     for name in ["tests/nlu", "tests/heldout/intents", "tests/dev/intents", "tests/heldout/danger",
-                 "tests/heldout/answers", "tests/heldout/multipart.yml", "tests/dev/danger", "tests/dev/answers", "tests/dev/multipart.yml"]:
+                 "tests/heldout/answers", "tests/heldout/multipart.yml", "tests/dev/danger", "tests/dev/answers",
+                 "tests/dev/multipart.yml"]:
         assert sets[name], f"no messages read from {name}"
     assert {"data/nlu", "data/screening_training.yml"} <= set(training_texts())
 
