@@ -1,0 +1,48 @@
+"""Danger told in roundabout words is caught by the rules alone; look-alike idioms stay quiet.
+
+Written in new words for each kind the rules were widened for (overdose told as "all of them",
+swallowed batteries, insulin withheld, "entertaining" men, locked from the outside, "home in a
+box"), in both languages.
+"""
+
+import pytest
+
+from bot.safety.detector import default_detector
+
+
+def caught(text: str) -> bool:
+    return default_detector().verdict(text).danger
+
+
+@pytest.mark.parametrize("text", [
+    "i swallowed the whole pack of advil before my shift",
+    "my little girl ate a coin battery from the remote",
+    "the foreman hides my inhaler until the rows are done",
+    "they make the new girls entertain the clients whatever they want",
+    "every night the boss locks the trailer from the outside",
+    "he said complainers go back home in a box",
+    "he's texting that he'll finish what he started",
+    "he zapped me with the cattle prod again",
+    "my heart is racing and i feel confused, no insulin since sunday",
+    "i wrote letters for my family, they're in my bag",
+    "j'ai avalé toute la boîte de pilules",
+    "mon bébé a avalé une pile",
+    "le contremaître garde mon insuline pis je tremble",
+    "il m'écrit qu'il va finir ce qu'il a commencé",
+    "y dit que ma famille va recevoir mon corps dans une boîte",
+])
+def test_roundabout_danger_is_caught(text):
+    assert caught(text)
+
+
+@pytest.mark.parametrize("text", [
+    "this visa process will be the death of me",
+    "my boss will have my head if i'm late again",
+    "we got absolutely hammered at the restaurant tonight, 400 people",
+    "i'm going to strangle my printer, it jams every page",
+    "i nearly had a heart attack when i saw the rent",
+    "what a killer workout, my legs are dead",
+    "he is a slave driver but fair, can i change employer?",
+])
+def test_idioms_stay_quiet(text):
+    assert not caught(text)
