@@ -281,11 +281,7 @@ class Questionnaire:
         """
         known: dict[str, Any] = {}
         for text, entities in messages:
-            for sentence in re.split(r"(?<=[.!?;,\n])\s+", text or ""):
-                folded = fold(sentence).strip()
-                if (not folded or "?" in folded or _QUESTION_START.match(folded) or self.says("asks", folded)
-                        or self.says("yes_word", folded) or self.says("no_word", folded)):
-                    continue
+            for sentence, folded in self.statements(text):
                 for q in self.questions.values():
                     if q.id not in KEPT_FROM_EARLIER or q.id in known:
                         continue
@@ -307,6 +303,23 @@ class Questionnaire:
         elif "location" in known and "in_canada" not in known:
             known["in_canada"] = "yes"  # a Canadian place named as where one is
         return known
+
+    def statements(self, text: str) -> list[tuple[str, str]]:
+        """The clauses of a message that state something, as written and folded: split at punctuation,
+        never one that asks ("can a visitor get one?", "if they take my passport") and never a bare
+        yes or no, which answers something else."""
+        found = []
+        for sentence in re.split(r"(?<=[.!?;,\n])\s+", text or ""):
+            folded = fold(sentence).strip()
+            if (not folded or "?" in folded or _QUESTION_START.match(folded) or self.says("asks", folded)
+                    or self.says("yes_word", folded) or self.says("no_word", folded)):
+                continue
+            found.append((sentence, folded))
+        return found
+
+    def pattern_hits(self, question: Question, folded: str) -> list[str]:
+        """The options a folded message names by the careful patterns alone (see _pattern_hits)."""
+        return self._pattern_hits(question, folded)
 
     def _pattern_hits(self, question: Question, folded: str) -> list[str]:
         """Options whose patterns match, longest match first: "pas au canada" beats "au canada",
