@@ -22,6 +22,8 @@ SLOT_PREFIX = "q_"
 # Never taken from what was said before the questions: safety is always asked; signs told in a
 # story too often belong to someone else or to a partner (held-out multi-part messages: 43 of 117
 # stated signs were read with none in common), and the question lets the person say it their way.
+# Signs told earlier are offered back at their question for the person to confirm instead
+# (bot/screening/remembered.py): never taken without that reply.
 # Only these answers are kept from what a person said before the questions. An allow-list, so a new
 # question is asked until someone decides its answer can be taken from a story: "my claim was refused
 # last year" once confirmed "your status ended more than 90 days ago", which nobody had said.
