@@ -30,19 +30,22 @@ _AFFECTED = re.compile(r"\b(me|my|mine|myself|us|our|m|moi|mon|ma|mes|nous|nos|n
 _THEIRS = re.compile(
     r"\b(her|his|their|sa|son|ses|leur|leurs) (passport|papers|documents?|id|visa|permit|passeport|papiers|permis"
     r"|salary|wages?|pay|salaire|paie|paye)\b"
-    r"|\b(hits?|beats?|threatens?|hurts?|forces?|forced|makes?|made|lied to|locks?|locked|watch(es)?) (her|him|them)\b"
+    r"|\b(hits?|beats?|threatens?|forces?|forced|lied to|locked) (her|him|them)\b"
+    r"|\b(makes?|made) (her|him|them) (work|do|sleep|stay)\b"
     r"|\b(la|le|les|lui) (frappe|frappent|menace|menacent|force|forcent|oblige|obligent|enferme|enferment"
     r"|paie|paient)\b"
     r"|\b(she|he|elle|il) (is|was|has been|est|etait|a ete) (forced|made|threatened|beaten|locked|forcee?|obligee?"
     r"|menacee?|battue?|enfermee?)\b"
 )
-# Another person named in the clause ("my friend", "a coworker", "ma soeur"): the story is theirs
-# unless the person is also the one it happens to ("my cousin took my passport", "ils vont faire
-# du mal a ma fille si je parle" said to me).
+# Another person the clause is about ("my friend is", "a coworker who", "ma soeur est"): the story
+# is theirs unless the person is also the one it happens to ("my cousin took my passport"). A
+# relative named as the one threatened is the person's own sign ("they will hurt my son if I talk").
 _OTHER_PERSON = re.compile(
     r"\b(my|a|our|mon|ma|mes|une?|notre|nos) (friends?|sisters?|brothers?|cousins?|daughters?|sons?|mother|mom|mum"
     r"|father|dad|niece|nephew|aunt|uncle|colleagues?|coworkers?|co-workers?|roommates?|neighbou?rs?|amie?s?|soeurs?"
-    r"|freres?|cousines?|filles?|fils|mere|pere|tante|oncle|collegues?|voisine?s?|coloc\w*)\b"
+    r"|freres?|cousines?|filles?|fils|mere|pere|tante|oncle|collegues?|voisine?s?|coloc\w*)('s|s')?"
+    r"\W+(is|was|were|are|has|had|have|works?|worked|working|gets?|got|who|that|from|est|etait|sont|a|avait|ont"
+    r"|travaille|travaillait|qui|de|du|s)\b"
 )
 # A reply that agrees with what was offered back.
 _AGREES = re.compile(

@@ -25,6 +25,12 @@ def signs(*messages):
     ("on est enfermés dans la roulotte, le chef a barré la porte", ["not_free"]),
     ("y m'ont dit que si je crie ils vont faire du mal a ma fille en Haiti.", ["threats"]),
     ("my cousin brought me here and took my passport.", ["documents_taken"]),
+    # A relative threatened, or with the person, is the person's own sign.
+    ("They threaten to hurt my son if I leave.", ["threats"]),
+    ("my daughter and I are locked in the basement", ["not_free"]),
+    # "them" the children a nanny minds, "him" the one she must earn for: still her own story.
+    ("I watch them all day and they don't pay me", ["forced_work"]),
+    ("I have to make him 500 a night and he hits me", ["threats"]),
 ])
 def test_signs_the_person_told_are_remembered(text, expect):
     assert signs(text) == expect
@@ -35,6 +41,7 @@ def test_signs_the_person_told_are_remembered(text, expect):
     "My friend from the Philippines is a caregiver and her employer holds her passport.",
     "I have a friend who is forced to work for no pay.",
     "Ma soeur est forcée de travailler.",
+    "my friend's passport was taken by her boss",
     "Forced labour is common on farms.",
     # Questions and what-ifs state nothing.
     "Can they take my passport?",
