@@ -22,6 +22,7 @@ from bot.normalise import fold
 from bot.safety.danger import default_net
 from bot.screening.answer_classifier import default_classifier
 from bot.screening.questionnaire import SKIP, UNSURE, Option, Question, Reading, default_questionnaire
+from bot.screening.remembered import SIGNS, read_confirmation, remembered_signs
 from bot.screening.result import Texts, province_of, render
 
 FORM = "screening_form"
@@ -75,6 +76,28 @@ def read(tracker: Tracker, question: Question) -> Reading:
     )
 
 
+def remembered(tracker: Tracker, question: Question, before_latest: bool) -> List[str]:
+    """Signs told earlier, offered back at the situation question for the person to confirm: from the
+    messages since the questions last ended, without the one being read as the reply."""
+    if question.id != SIGNS:
+        return []
+    said = [text for text, _ in said_since_last_questions(tracker)]
+    return remembered_signs(QUESTIONNAIRE, said[:-1] if before_latest else said)
+
+
+def read_reply(tracker: Tracker, question: Question) -> Reading:
+    """The reading of a reply, as a confirmation when earlier signs were offered back ("yes", "no, but
+    they threaten me"), otherwise as usual. Remembered signs are taken only from a reply that agrees."""
+    signs = remembered(tracker, question, before_latest=True)
+    if signs:
+        agree = [Texts(lang).text("remembered.yes") for lang in default_catalogs().languages]
+        confirmation = read_confirmation(QUESTIONNAIRE, (tracker.latest_message or {}).get("text") or "", signs,
+                                         agree)
+        if confirmation.kind != "other":
+            return Reading("answer", confirmation.answer, source="confirmation")
+    return read(tracker, question)
+
+
 def is_skip_button(text: str) -> bool:
     """The "Skip this question" button offered after two misses, in any language."""
     folded = fold(text or "").strip(" .!?")
@@ -114,7 +137,7 @@ class ValidateScreeningForm(FormValidationAction):
             return self._answered(tracker, question, "no")  # "i don't feel safe" is an answer, and it is no
         if is_skip_button(text):
             return self._answered(tracker, question, SKIP)
-        reading = read(tracker, question)
+        reading = read_reply(tracker, question)
         answer = reading.answer
         if in_danger:
             if answer is None:
@@ -224,11 +247,16 @@ class AskQuestion:
         if _emergency_this_turn(tracker):
             # The danger rule just said "write to me when you are ready": going on is a choice.
             dispatcher.utter_message(text=t.text("go_on_after_danger"))
-        buttons = [{"title": t.label(self.question, o), "payload": t.label(self.question, o)}
-                   for o in self.question.options]
+        titles = [t.label(self.question, o) for o in self.question.options]
+        text = t.question(self.question)
+        signs = remembered(tracker, self.question, before_latest=False)
+        if signs:
+            # Said earlier: asked as a confirmation in one line, never taken without it.
+            text = t.text("remembered", signs="; ".join(t.text(f"remembered.{s}") for s in signs))
+            titles.insert(0, t.text("remembered.yes"))
         if this_turn and state.get("misses", 0) >= 2 and SKIP not in self.question.options:
-            buttons.append({"title": t.text("skip_button"), "payload": t.text("skip_button")})
-        dispatcher.utter_message(text=t.question(self.question), buttons=buttons)
+            titles.append(t.text("skip_button"))
+        dispatcher.utter_message(text=text, buttons=[{"title": title, "payload": title} for title in titles])
         if (tracker.latest_message.get("metadata") or {}).get("staff") is True:
             # The web page's staff mode (?staff=1): hotline staff see the question's note beside it.
             dispatcher.utter_message(json_message={"staff_note": t.staff_note(self.question)})

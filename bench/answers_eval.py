@@ -6,7 +6,9 @@ for tuning) and tests/heldout/answers/<lang>.yml (counts and intervals only: nob
 reads those sets or their misses). A "not_an_answer" row is right when nothing is taken as an
 answer. An outcome-changing misreading is an answer taken for another answer (asked again is not
 one; a not_an_answer row read as an answer counts as one). Multi-part messages
-(tests/*/multipart.yml): facts stated in one message kept, and kept wrong.
+(tests/*/multipart.yml): facts stated in one message kept, and kept wrong; signs are never kept
+unasked but offered back for confirmation at their question (bot/screening/remembered.py), counted
+apart: offered with one in common, offered with none in common, offered where none was stated.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import yaml
 from bench.report import write_section
 from bot.normalise import fold
 from bot.screening.questionnaire import NOT_AN_ANSWER, default_questionnaire
+from bot.screening.remembered import remembered_signs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -116,7 +119,27 @@ def multipart(path: Path) -> dict:
                 else:
                     wrong += 1
                     per_key[key][2] += 1
-    return {"stated": stated, "kept": kept, "wrong": wrong, "per_key": per_key}
+    return {"stated": stated, "kept": kept, "wrong": wrong, "per_key": per_key, "offered": offered(data)}
+
+
+def offered(data: dict) -> dict:
+    """Signs offered back for confirmation: "right" shares a sign with those stated, "wrong" shares
+    none (the person has to say no), "unstated" offers signs where the writer stated none."""
+    q = default_questionnaire()
+    counts = {"stated": 0, "right": 0, "wrong": 0, "unstated": 0}
+    for m in data.get("messages", []):
+        expect = (m.get("facts") or {}).get("situation")
+        expect = [expect] if isinstance(expect, str) else expect
+        got = remembered_signs(q, [m["text"]])
+        if expect:
+            counts["stated"] += 1
+            if set(expect) & set(got):
+                counts["right"] += 1
+            elif got:
+                counts["wrong"] += 1
+        elif got:
+            counts["unstated"] += 1
+    return counts
 
 
 def report(label: str, rows, classify, show_misses: bool) -> dict:
@@ -173,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
                          f"[{lo:.3f}, {hi:.3f}], kept with a wrong value {mp['wrong']}")
             for key, (n, k, w) in mp["per_key"].items():
                 print(f"      {key:15s} stated {n:3d}, kept {k:3d}, kept wrong {w:3d}")
+            o = mp["offered"]
+            print(f"multipart {split}: signs offered back for confirmation {o['right']}/{o['stated']}, "
+                  f"none in common {o['wrong']}, offered where none stated {o['unstated']}")
+            facts.append(f"- {split}: signs stated and offered back for confirmation {o['right']}/{o['stated']}, "
+                         f"offered with none in common {o['wrong']}, offered where none was stated {o['unstated']}")
     if args.report:
         body = "\n".join([
             f"## Screening answers typed in free text ({dt.date.today().isoformat()})", "",

@@ -22,6 +22,8 @@ SLOT_PREFIX = "q_"
 # Never taken from what was said before the questions: safety is always asked; signs told in a
 # story too often belong to someone else or to a partner (held-out multi-part messages: 43 of 117
 # stated signs were read with none in common), and the question lets the person say it their way.
+# Signs told earlier are offered back at their question for the person to confirm instead
+# (bot/screening/remembered.py): never taken without that reply.
 # Only these answers are kept from what a person said before the questions. An allow-list, so a new
 # question is asked until someone decides its answer can be taken from a story: "my claim was refused
 # last year" once confirmed "your status ended more than 90 days ago", which nobody had said.
@@ -281,11 +283,7 @@ class Questionnaire:
         """
         known: dict[str, Any] = {}
         for text, entities in messages:
-            for sentence in re.split(r"(?<=[.!?;,\n])\s+", text or ""):
-                folded = fold(sentence).strip()
-                if (not folded or "?" in folded or _QUESTION_START.match(folded) or self.says("asks", folded)
-                        or self.says("yes_word", folded) or self.says("no_word", folded)):
-                    continue
+            for sentence, folded in self.statements(text):
                 for q in self.questions.values():
                     if q.id not in KEPT_FROM_EARLIER or q.id in known:
                         continue
@@ -307,6 +305,23 @@ class Questionnaire:
         elif "location" in known and "in_canada" not in known:
             known["in_canada"] = "yes"  # a Canadian place named as where one is
         return known
+
+    def statements(self, text: str) -> list[tuple[str, str]]:
+        """The clauses of a message that state something, as written and folded: split at punctuation,
+        never one that asks ("can a visitor get one?", "if they take my passport") and never a bare
+        yes or no, which answers something else."""
+        found = []
+        for sentence in re.split(r"(?<=[.!?;,\n])\s+", text or ""):
+            folded = fold(sentence).strip()
+            if (not folded or "?" in folded or _QUESTION_START.match(folded) or self.says("asks", folded)
+                    or self.says("yes_word", folded) or self.says("no_word", folded)):
+                continue
+            found.append((sentence, folded))
+        return found
+
+    def pattern_hits(self, question: Question, folded: str) -> list[str]:
+        """The options a folded message names by the careful patterns alone (see _pattern_hits)."""
+        return self._pattern_hits(question, folded)
 
     def _pattern_hits(self, question: Question, folded: str) -> list[str]:
         """Options whose patterns match, longest match first: "pas au canada" beats "au canada",
