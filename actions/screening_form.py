@@ -20,6 +20,7 @@ from actions.language import tracker_language
 from bot.i18n.catalogs import default_catalogs
 from bot.normalise import fold
 from bot.safety.danger import default_net
+from bot.screening import remembered as remembering
 from bot.screening.answer_classifier import default_classifier
 from bot.screening.questionnaire import SKIP, UNSURE, Option, Question, Reading, default_questionnaire
 from bot.screening.remembered import SIGNS, read_confirmation, remembered_signs
@@ -79,7 +80,7 @@ def read(tracker: Tracker, question: Question) -> Reading:
 def remembered(tracker: Tracker, question: Question, before_latest: bool) -> List[str]:
     """Signs told earlier, offered back at the situation question for the person to confirm: from the
     messages since the questions last ended, without the one being read as the reply."""
-    if question.id != SIGNS:
+    if question.id != SIGNS or not remembering.OFFER_REMEMBERED_SIGNS:
         return []
     said = [text for text, _ in said_since_last_questions(tracker)]
     return remembered_signs(QUESTIONNAIRE, said[:-1] if before_latest else said)

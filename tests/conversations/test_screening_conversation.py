@@ -102,25 +102,16 @@ def test_an_answer_given_with_danger_is_kept_after_the_911_guidance(chat):
     assert "Someone took or keeps your identity documents." in out and "You are threatened or hurt." in out
 
 
-def test_signs_told_before_the_questions_are_confirmed_in_one_line(chat):
+def test_signs_told_before_the_questions_are_asked_plainly_and_kept_only_when_answered(chat):
+    # Offering earlier signs back is off (bot/screening/remembered.py): the question is asked as usual,
+    # and a bare "yes" there takes no sign the person did not choose.
     chat.say("my boss took my passport and I owe the agency 5000 dollars")
     chat.say("can i get a permit")
     asked = walk(chat, ["yes", "yes", "no", "it expired", "two years ago", "no"])
-    assert "Earlier you mentioned: someone took your documents; a debt you must pay off. Is that right?" in asked
-    assert chat.buttons()[0]["title"] == "Yes, that's right"
-    out = walk(chat, ["Yes, that's right", "no", "no", "no", "skip"])
+    assert "What is happening to you?" in asked and "Earlier you mentioned" not in asked
+    assert "Yes, that's right" not in [b["title"] for b in chat.buttons()]
+    out = walk(chat, ["they took my passport and i owe them money", "no", "no", "no", "skip"])
     assert "Someone took or keeps your identity documents." in out and "You must work to pay off a debt." in out
-    assert "You are threatened or hurt." not in out
-
-
-def test_remembered_signs_can_be_turned_down(chat):
-    chat.say("my friend's employer took her passport, is that legal?")
-    chat.say("I owe the agency 5000 dollars")
-    chat.say("can i get a permit")
-    asked = walk(chat, ["yes", "yes", "no", "it expired", "two years ago", "no"])
-    assert "Earlier you mentioned: a debt you must pay off. Is that right?" in asked, "the friend's is not offered"
-    out = walk(chat, ["no", "no", "no", "no", "skip"])
-    assert "You must work to pay off a debt." not in out
 
 
 def test_not_safe_at_the_first_question_gives_911(chat):
