@@ -156,6 +156,15 @@ def report(label: str, rows, classify, show_misses: bool) -> dict:
     return res
 
 
+def per_question_table(per_question: dict[str, dict[str, str]]) -> list[str]:
+    """Markdown rows: one per question, one column per set and language measured."""
+    columns = sorted({c for cells in per_question.values() for c in cells})
+    rows = ["| question | " + " | ".join(columns) + " |", "| --- |" + " --- |" * len(columns)]
+    for qid, cells in per_question.items():
+        rows.append(f"| {qid} | " + " | ".join(cells.get(c, "-") for c in columns) + " |")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--misses", action="store_true", help="print the development set's misses")
@@ -166,6 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     table = ["| set | language | answers | patterns alone | patterns + classifier [95% interval] | "
              "answer taken for another |", "| --- | --- | --- | --- | --- | --- |"]
     facts = []
+    per_question: dict[str, dict[str, str]] = {}  # question -> "split lang" -> "alone / with classifier"
     from bot.screening.answer_classifier import default_classifier
 
     classify = default_classifier().classify
@@ -183,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
             lo, hi = wilson(res["right"], res["n"])
             table.append(f"| {split} | {lang} | {res['n']} | {alone['right'] / max(alone['n'], 1):.3f} | "
                          f"{res['right'] / max(res['n'], 1):.3f} [{lo:.3f}, {hi:.3f}] | {res['answer_for_another']} |")
+            for qid, (r, n) in res["per_question"].items():
+                a = alone["per_question"].get(qid, (0, n))[0]
+                per_question.setdefault(qid, {})[f"{split} {lang}"] = f"{a / n:.2f} / {r / n:.2f} ({n})"
             ok = res["right"] / max(res["n"], 1) >= TARGET and res["answer_for_another"] == 0
             met &= ok
             print(f"  target (>= {TARGET}, no answer taken for another): {'met' if ok else 'NOT met'}")
@@ -209,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             "by other writers and only its counts are ever printed. Target: at least 0.95 per language and "
             "no answer taken for another. Reproduce: `python -m bench.answers_eval --report docs/benchmarks.md` "
             "(part of `make eval`).", "", *table, "", "Facts said in a multi-part message and kept for the questions:",
-            *facts, "", f"Target met: {'yes' if met else '**no**'}."])
+            *facts, "", f"Target met: {'yes' if met else '**no**'}.", "",
+            "Per question, patterns alone / patterns + classifier (answers):", "",
+            *per_question_table(per_question)])
         write_section(Path(args.report), "answers", body)
     return 0 if met else 1
 

@@ -14,10 +14,10 @@ MODEL = ROOT / "models" / "trp.tar.gz"
 
 # The targets are not met yet (docs/benchmarks.md, "Danger detection"): strict expected failures,
 # so the day one is met the suite says so. Below them, floors at the levels measured on
-# 2026-12-02 keep what has been reached: a change that loses recall or adds alarms fails.
+# 2026-12-03 keep what has been reached: a change that loses recall or adds alarms fails.
 NOT_YET = pytest.mark.xfail(strict=True, reason="target not met yet (docs/benchmarks.md)")
-FLOOR = {"en": {"recall": 0.93, "false_alarms": 0.15, "wrong_language": 0},
-         "fr": {"recall": 0.88, "false_alarms": 0.19, "wrong_language": 1}}
+FLOOR = {"en": {"recall": 0.975, "false_alarms": 0.15, "wrong_language": 0},
+         "fr": {"recall": 0.945, "false_alarms": 0.205, "wrong_language": 1}}
 
 
 @pytest.fixture(scope="module")

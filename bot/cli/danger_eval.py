@@ -154,7 +154,8 @@ def summary_line(which: str, lang: str, rep: LanguageReport) -> str:
 def markdown(results: dict[str, dict[str, LanguageReport]]) -> str:
     lines = ["## Danger detection", "",
              "Reproduce: `make eval` (or `python -m bot.cli.danger_eval`). Whole NLU pipeline as the server runs "
-             "it (classifier, then the safety net of phrases, lexicon and classifier threshold). Development sets "
+             "it (classifier, then the safety net: phrases, lexicon, the classifier's in_danger and the trained "
+             "danger model). Development sets "
              "(`tests/dev/danger`) are tuned on; held-out sets (`tests/heldout/danger`, written independently) are "
              "never read by those who tune, and only their counts are printed. In brackets, 95% Wilson intervals. "
              f"Targets: recall ≥ {TARGET_RECALL} with lower bound ≥ {TARGET_RECALL_LOW}; false alarms on "

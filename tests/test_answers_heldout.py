@@ -1,0 +1,36 @@
+"""Typed screening answers read right on the independently written held-out sets: only counts are
+reported, never the texts or the misses, so that no one tunes on them. (Not timed.)"""
+
+from pathlib import Path
+
+import pytest
+
+from bench.answers_eval import TARGET, rows_of, score
+from bot.screening.answer_classifier import default_classifier
+
+ROOT = Path(__file__).resolve().parents[1]
+# The target (>= 0.95 and no answer taken for another) is not met yet (docs/benchmarks.md): strict
+# expected failures, so the day it is met the suite says so. Below it, floors at the levels measured
+# on 2026-12-03 keep what has been reached.
+NOT_YET = pytest.mark.xfail(strict=True, reason="target not met yet (docs/benchmarks.md)")
+FLOOR = {"en": {"right": 0.85, "for_another": 6}, "fr": {"right": 0.795, "for_another": 7}}
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def result(request) -> tuple[str, dict]:
+    lang = request.param
+    return lang, score(rows_of(ROOT / "tests" / "heldout" / "answers" / f"{lang}.yml"), default_classifier().classify)
+
+
+def test_held_out_answers_keep_what_has_been_reached(result):
+    lang, res = result
+    assert res["right"] / res["n"] >= FLOOR[lang]["right"], f"{lang}: {res['right']}/{res['n']} read right"
+    assert res["answer_for_another"] <= FLOOR[lang]["for_another"], (
+        f"{lang}: {res['answer_for_another']} answers taken for another")
+
+
+@NOT_YET
+def test_held_out_answers_meet_the_target(result):
+    lang, res = result
+    assert res["right"] / res["n"] >= TARGET and res["answer_for_another"] == 0, (
+        f"{lang}: {res['right']}/{res['n']}, {res['answer_for_another']} taken for another")
