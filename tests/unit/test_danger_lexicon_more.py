@@ -46,3 +46,13 @@ def test_roundabout_danger_is_caught(text):
 ])
 def test_idioms_stay_quiet(text):
     assert not caught(text)
+
+
+def test_someone_who_helped_is_not_a_cry_for_help():
+    assert not caught("the man who helped me find this job keeps my passport, is that legal?")
+    assert caught("please help me, he is at the door")
+
+
+def test_not_wanting_to_live_like_this_is_a_warning_sign_but_not_living_here():
+    assert caught("jveux pu vivre comme ça")
+    assert not caught("je veux pas vivre ici, c'est trop cher")
