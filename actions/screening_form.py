@@ -288,7 +288,10 @@ class StartScreening(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         t = Texts(tracker_language(tracker))
         dispatcher.utter_message(text=t.text("intro"))
-        known = QUESTIONNAIRE.known_answers(said_since_last_questions(tracker))
+        said = said_since_last_questions(tracker)
+        if any(QUESTIONNAIRE.for_someone_else(text) for text, _ in said):
+            dispatcher.utter_message(text=t.text("for_someone_else"))
+        known = QUESTIONNAIRE.known_answers(said)
         reasons = [r for qid, a in known.items() for o in (a if isinstance(a, list) else [a])
                    if (r := t.reason(qid, o))]
         if reasons:

@@ -28,6 +28,17 @@ SLOT_PREFIX = "q_"
 # question is asked until someone decides its answer can be taken from a story: "my claim was refused
 # last year" once confirmed "your status ended more than 90 days ago", which nobody had said.
 KEPT_FROM_EARLIER = ("in_canada", "citizen_pr", "status", "location")
+# A message asking for someone else ("I'm a PR, but what can my sister do?"): what it says about the
+# writer is not kept, since the questions will be answered for the other person.
+_FOR_SOMEONE_ELSE = re.compile(
+    r"\b(what|how) (can|could|should|do|does) (she|he|they|my \w+) (do|get|apply)\b"
+    r"|\b(can|could|does|would|will) (she|he|my \w+) (get|apply|qualify|stay|be eligible|have)\b"
+    r"|\b(asking|ask|here|writing) (for|on behalf of) (a|my|our) \w+"
+    r"|\bpour (un|une|mon|ma|mes) (ami|amie|cousin|cousine|soeur|frere|collegue|voisin|voisine|fille|fils|mere|pere"
+    r"|tante|oncle|proche)\b"
+    r"|\bqu'est-ce qu'(elle|il) peut\b|\b(elle|il) (peut|pourrait) (avoir|obtenir|demander|rester|faire)\b"
+    r"|\bpeut-(elle|il)\b"
+)
 # A match right after a negation ("not safe", "pas au canada", "never had a valid visa") does not
 # count for the option it names.
 _NEGATED = re.compile(
@@ -283,6 +294,8 @@ class Questionnaire:
         """
         known: dict[str, Any] = {}
         for text, entities in messages:
+            if self.for_someone_else(text):
+                continue
             for sentence, folded in self.statements(text):
                 for q in self.questions.values():
                     if q.id not in KEPT_FROM_EARLIER or q.id in known:
@@ -305,6 +318,11 @@ class Questionnaire:
         elif "location" in known and "in_canada" not in known:
             known["in_canada"] = "yes"  # a Canadian place named as where one is
         return known
+
+    @staticmethod
+    def for_someone_else(text: str) -> bool:
+        """Whether a message asks on someone else's behalf ("can my cousin get one?", "pour ma soeur")."""
+        return bool(_FOR_SOMEONE_ELSE.search(fold(text or "")))
 
     def statements(self, text: str) -> list[tuple[str, str]]:
         """The clauses of a message that state something, as written and folded: split at punctuation,
