@@ -2,20 +2,17 @@
 and the questions begin by saying how to answer for another person."""
 
 import pytest
-from rasa_sdk import Tracker
+from form_tracker import FORM_DOMAIN, said_tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.screening_form import ASK_ACTIONS, StartScreening
+from actions.screening_form import StartScreening
 from bot.screening.questionnaire import default_questionnaire
 
-DOMAIN = {"slots": {}, "forms": {"screening_form": {"required_slots": list(ASK_ACTIONS)}}}
+DOMAIN = FORM_DOMAIN
 Q = default_questionnaire()
 
 
-def tracker(said, **slots):
-    events = [{"event": "user", "text": text, "parse_data": {"entities": []}} for text in said]
-    return Tracker("test", slots, {"text": said[-1], "intent": {"name": None}, "entities": []},
-                   events, False, None, {}, "action_listen")
+tracker = said_tracker
 
 
 @pytest.mark.parametrize("text", [

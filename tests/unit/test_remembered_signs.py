@@ -3,7 +3,7 @@
 import asyncio
 
 import pytest
-from rasa_sdk import Tracker
+from form_tracker import FORM_DOMAIN, said_tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.screening_form import ASK_ACTIONS, StartScreening, ValidateScreeningForm
@@ -13,7 +13,7 @@ from bot.screening.remembered import read_confirmation, remembered_signs
 
 Q = default_questionnaire()
 YES = ["Yes, that's right", "Oui, c'est bien cela"]
-DOMAIN = {"slots": {}, "forms": {"screening_form": {"required_slots": list(ASK_ACTIONS)}}}
+DOMAIN = FORM_DOMAIN
 
 
 def signs(*messages):
@@ -94,14 +94,7 @@ def test_without_remembered_signs_nothing_is_confirmed():
 
 # The form, with CollectingDispatcher: the conversation's messages as Rasa events.
 
-def tracker(said, requested=None, **slots):
-    events = [{"event": "user", "text": text, "parse_data": {"entities": []}} for text in said]
-    latest = said[-1] if said else ""
-    return Tracker(
-        "test", {"requested_slot": requested, **slots},
-        {"text": latest, "intent": {"name": None, "confidence": 0.9}, "entities": []},
-        events, False, None, {"name": "screening_form"} if requested else {}, "action_listen",
-    )
+tracker = said_tracker
 
 
 OPENING = "My boss took my passport and I owe the agency 6000 dollars. Can I get a permit?"
