@@ -28,6 +28,10 @@ _SENTENCE_END = {".", "!", "?", ";", "\n"}
 # A negation does not reach across these: "I don't know where he took me and he locked the door".
 _NOT_A_NEGATION = frozenset("mal fort souvent que qu encore en".split())
 _CLAUSE_WORDS = frozenset("and but then so because et mais pis puis alors parce donc".split())
+# "Nobody is hitting me or locking me in": a negation reaches across "or" to every danger it lists.
+# Not when a new subject follows ("he doesn't pay me or he locks me in" is two statements).
+_ALTERNATIVES = frozenset("or nor ou ni".split())
+_SUBJECTS = frozenset("i he she they we you it je j il elle ils elles on tu nous vous".split())
 
 # English contractions written out, so "can't", "cant" and "cannot" all read "can not".
 _EN_CONTRACTIONS = [
@@ -464,12 +468,17 @@ class DangerLexicon:
     def _negated(self, tokens: list[Token], start: int, end: int, used: set[int], rule: Rule) -> bool:
         """A negation word before the match, or between or just after its words when the rule has
         no negation of its own ("pu jamais me réveiller" is a rule; "il me frappe pas" is negated)."""
-        before = []
-        for i in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
+        before: list[int] = []
+        i, reach = start - 1, NEGATION_WINDOW
+        while i >= 0 and reach > 0:
             # "they don't give food, fainted twice": the comma closes the negation's clause.
             if tokens[i].end_of_sentence or tokens[i].end_of_clause or tokens[i].surface in _CLAUSE_WORDS:
                 break
+            if tokens[i].surface in _ALTERNATIVES and i + 1 < start and tokens[i + 1].surface in _SUBJECTS:
+                break
             before.append(i)
+            reach += NEGATION_WINDOW if tokens[i].surface in _ALTERNATIVES else 0
+            i, reach = i - 1, reach - 1
         if rule.negative:
             return any(tokens[i].surface in self.negations for i in before)
         inside = [i for i in range(start, end) if i not in used]

@@ -56,3 +56,19 @@ def test_someone_who_helped_is_not_a_cry_for_help():
 def test_not_wanting_to_live_like_this_is_a_warning_sign_but_not_living_here():
     assert caught("jveux pu vivre comme ça")
     assert not caught("je veux pas vivre ici, c'est trop cher")
+
+
+@pytest.mark.parametrize("text", [
+    "no one is slapping me or keeping me inside, i only want to know the fees",
+    "personne ne me bat ni me garde enfermée, c'est pour une question de permis",
+])
+def test_a_negation_covers_every_danger_it_lists(text):
+    assert not default_detector().lexicon.match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the boss is not paying us or he locks us in the barn",
+    "il nous paie pas ou il nous enferme dans la grange",
+])
+def test_a_new_statement_after_or_is_read_on_its_own(text):
+    assert default_detector().lexicon.match(text)
