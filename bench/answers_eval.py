@@ -2,7 +2,7 @@
 
 Patterns alone (the careful layer, with the option labels) against patterns with the answer
 classifier (bot/screening/answer_classifier.py), on tests/dev/answers/<lang>.yml (misses printed,
-for tuning) and tests/heldout/answers/<lang>.yml (counts and intervals only: nobody who tunes
+for tuning) and tests/heldout{,2}/answers/<lang>.yml (counts and intervals only: nobody who tunes
 reads those sets or their misses). A "not_an_answer" row is right when nothing is taken as an
 answer. An outcome-changing misreading is an answer taken for another answer (asked again is not
 one; a not_an_answer row read as an answer counts as one). Multi-part messages
@@ -165,11 +165,15 @@ def per_question_table(per_question: dict[str, dict[str, str]]) -> list[str]:
     return rows
 
 
+# heldout2: written later by other independent writers (see tests/heldout2/README.md).
+SPLITS = ("dev", "heldout", "heldout2")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--misses", action="store_true", help="print the development set's misses")
     ap.add_argument("--report", help="write the figures as the 'answers' section of this Markdown file")
-    ap.add_argument("--sets", choices=("dev", "heldout", "all"), default="all",
+    ap.add_argument("--sets", choices=(*SPLITS, "all"), default="all",
                     help="which sets to measure (tuning reads dev only)")
     args = ap.parse_args(argv)
     table = ["| set | language | answers | patterns alone | patterns + classifier [95% interval] | "
@@ -180,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
 
     classify = default_classifier().classify
     met = True
-    for split in (("dev", "heldout") if args.sets == "all" else (args.sets,)):
+    for split in (SPLITS if args.sets == "all" else (args.sets,)):
         for lang in ("en", "fr"):
             path = ROOT / "tests" / split / "answers" / f"{lang}.yml"
             if not path.exists():
@@ -219,7 +223,9 @@ def main(argv: list[str] | None = None) -> int:
             f"## Screening answers typed in free text ({dt.date.today().isoformat()})", "",
             "Each typed answer read as the assistant reads it at its question (bot/screening), against the "
             "reading a careful lawyer gave it. tests/dev is the tuning set; tests/heldout was written "
-            "by other writers and only its counts are ever printed. Target: at least 0.95 per language and "
+            "by other writers and only its counts are ever printed; tests/heldout2, by yet others, was "
+            "written after the first had guided training material, and first measured on the finished change. "
+            "Target: at least 0.95 per language and "
             "no answer taken for another. Reproduce: `python -m bench.answers_eval --report docs/benchmarks.md` "
             "(part of `make eval`).", "", *table, "", "Facts said in a multi-part message and kept for the questions:",
             *facts, "", f"Target met: {'yes' if met else '**no**'}.", "",

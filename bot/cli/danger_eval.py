@@ -1,6 +1,6 @@
 """Danger recall and false alarms on near-misses, per language, over the whole NLU pipeline.
 
-Each message of tests/dev/danger/<lang>.yml and tests/heldout/danger/<lang>.yml is parsed by the
+Each message of tests/dev/danger/<lang>.yml and tests/heldout{,2}/danger/<lang>.yml is parsed by the
 trained model as the server parses it (classifier, then the safety net). A danger message counts
 as caught when its intent comes out `in_danger`; a near-miss (idiom, negation, general question,
 past event) counts as a false alarm when it does. The reply language is checked too: a caught
@@ -9,7 +9,8 @@ danger message must be answered in its own language.
 The development sets may be read and tuned on, so their misses are printed. The held-out sets
 are a measurement only: their texts are never printed, only counts and intervals.
 
-    python -m bot.cli.danger_eval [--model models/trp.tar.gz] [--sets dev heldout] [--report docs/benchmarks.md]
+    python -m bot.cli.danger_eval [--model models/trp.tar.gz] [--sets dev heldout heldout2]
+                                  [--report docs/benchmarks.md]
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = {"dev": ROOT / "tests" / "dev" / "danger", "heldout": ROOT / "tests" / "heldout" / "danger"}
+# heldout2 was written later by other independent writers, and first measured on the finished change.
+SETS = {"dev": ROOT / "tests" / "dev" / "danger", "heldout": ROOT / "tests" / "heldout" / "danger",
+        "heldout2": ROOT / "tests" / "heldout2" / "danger"}
 # The targets: recall ≥ 0.99 with the interval's lower bound ≥ 0.97; false alarms ≤ 15%.
 TARGET_RECALL, TARGET_RECALL_LOW, TARGET_FALSE_ALARMS = 0.99, 0.97, 0.15
 DANGER_INTENT = "in_danger"
@@ -157,7 +160,9 @@ def markdown(results: dict[str, dict[str, LanguageReport]]) -> str:
              "it (classifier, then the safety net: phrases, lexicon, the classifier's in_danger and the trained "
              "danger model). Development sets "
              "(`tests/dev/danger`) are tuned on; held-out sets (`tests/heldout/danger`, written independently) are "
-             "never read by those who tune, and only their counts are printed. In brackets, 95% Wilson intervals. "
+             "never read by those who tune, and only their counts are printed. `tests/heldout2/danger` is a second "
+             "held-out set from other writers, written after the first had been measured several times. "
+             "In brackets, 95% Wilson intervals. "
              f"Targets: recall ≥ {TARGET_RECALL} with lower bound ≥ {TARGET_RECALL_LOW}; false alarms on "
              f"near-misses ≤ {TARGET_FALSE_ALARMS:.0%}.", "",
              "| set | language | danger recall | false alarms on near-misses | danger answered in its language "

@@ -73,14 +73,14 @@ def _multipart_texts(path: Path) -> list[str]:
 
 
 def measured_texts(root: Path = ROOT) -> dict[str, list[str]]:
-    """Every held-out and development message (tests/heldout, tests/dev, tests/nlu), by set."""
+    """Every held-out and development message (tests/heldout, tests/heldout2, tests/dev, tests/nlu), by set."""
     tests = root / "tests"
     out = {"tests/nlu": nlu_examples(tests / "nlu"),
            "tests/heldout/intents": [str(t) for path in sorted((tests / "heldout" / "intents").glob("*.yml"))
                                      for texts in (_yaml(path).get("intents") or {}).values() for t in texts],
            "tests/dev/intents": [str(t) for path in sorted((tests / "dev" / "intents").glob("*.yml"))
                                  for texts in (_yaml(path).get("intents") or {}).values() for t in texts]}
-    for split in ("heldout", "dev"):
+    for split in ("heldout", "heldout2", "dev"):
         out[f"tests/{split}/danger"] = _danger_texts(tests / split / "danger")
         out[f"tests/{split}/answers"] = _answer_texts(tests / split / "answers")
         out[f"tests/{split}/multipart.yml"] = _multipart_texts(tests / split / "multipart.yml")

@@ -1,4 +1,4 @@
-"""No model trains on a message it is measured on (tests/nlu, tests/dev, tests/heldout).
+"""No model trains on a message it is measured on (tests/nlu, tests/dev, tests/heldout, tests/heldout2).
 
 Compared as the classifier reads text (case, accents, apostrophes, punctuation and spacing
 folded). Only the number of overlapping messages is reported: held-out texts are never printed.
@@ -24,6 +24,7 @@ KNOWN = {
     ("data/nlu", "tests/dev/intents"): 245,
     ("data/nlu", "tests/heldout/answers"): 154,
     ("data/nlu", "tests/dev/answers"): 119,
+    ("data/nlu", "tests/heldout2/answers"): 196,
 }
 
 
@@ -36,7 +37,7 @@ def test_every_measured_set_is_compared():
     sets = measured_texts()
     for name in ["tests/nlu", "tests/heldout/intents", "tests/dev/intents", "tests/heldout/danger",
                  "tests/heldout/answers", "tests/heldout/multipart.yml", "tests/dev/danger", "tests/dev/answers",
-                 "tests/dev/multipart.yml"]:
+                 "tests/dev/multipart.yml", "tests/heldout2/danger", "tests/heldout2/answers"]:
         assert sets[name], f"no messages read from {name}"
     assert {"data/nlu", "data/screening_training.yml"} <= set(training_texts())
 
@@ -51,7 +52,8 @@ def test_a_message_copied_into_training_is_caught():
     training, sets = training_texts(), measured_texts()
     found = overlaps(training, sets)
     trained = {overlap_key(t) for t in training["data/nlu"]}
-    for name in ["tests/heldout/intents", "tests/heldout/danger", "tests/heldout/multipart.yml", "tests/nlu"]:
+    for name in ["tests/heldout/intents", "tests/heldout/danger", "tests/heldout/multipart.yml", "tests/nlu",
+                 "tests/heldout2/danger", "tests/heldout2/answers"]:
         unseen = [m for m in sets[name] if overlap_key(m) not in trained]
         copied = dict(training) | {"data/nlu": training["data/nlu"] + unseen[:1]}
         assert overlaps(copied, sets)[("data/nlu", name)] == found[("data/nlu", name)] + 1
@@ -65,7 +67,8 @@ def test_no_training_answer_is_a_test_answer():
     texts += [t for options in data["questions"].values() for rows in options.values() for t in rows]
     trained = {" ".join(fold(t).split()) for t in texts}
     overlap = 0
-    for path in [p for folder in ("dev", "heldout") for p in (ROOT / "tests" / folder / "answers").glob("*.yml")]:
+    folders = ("dev", "heldout", "heldout2")
+    for path in [p for folder in folders for p in (ROOT / "tests" / folder / "answers").glob("*.yml")]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         overlap += sum(" ".join(fold(r["text"]).split()) in trained
                        for rows in data["questions"].values() for r in rows)
