@@ -52,6 +52,12 @@ class AnswerClassifier:
         self._models: dict[str, tuple[Any, Any]] = {}
         cache: dict[str, NDArray[np.float32]] = {}
         for qid, rows in examples.items():
+            # A text listed under several signs ("they keep my passport and say I owe") cannot teach
+            # a one-label model; the patterns read those, each sign on its own.
+            seen: dict[str, set[str]] = {}
+            for t, label in rows:
+                seen.setdefault(fold(t), set()).add(label)
+            rows = [(t, label) for t, label in rows if len(seen[fold(t)]) == 1]
             texts = [fold(t) for t, _ in rows]
             labels = [label for _, label in rows]
             if len(set(labels)) < 2:
