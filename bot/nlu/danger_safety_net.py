@@ -86,7 +86,7 @@ class DangerSafetyNet(GraphComponent, IntentClassifier):
         self.model = model
         # Loaded while the server starts (spaCy pipelines included), not on someone's first message.
         self.detector = default_detector()
-        self.detector.verdict("warm up", model_probability=model.probability("warm up") if model else 0.0)
+        self.detector.verdict("warm up", model_probability=model.probability("warm up") if model else None)
 
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -136,7 +136,7 @@ class DangerSafetyNet(GraphComponent, IntentClassifier):
             text = message.get(TEXT) or ""
             entities = message.get(ENTITIES) or []
             detected = next((e.get("value") for e in entities if e.get("entity") == DETECTED), None)
-            model_probability = self.model.probability(text) if self.model is not None and text else 0.0
+            model_probability = self.model.probability(text) if self.model is not None else None
             verdict = self.detector.verdict(text, danger_probability(message), detected,
                                             model_probability=model_probability)
             current = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
@@ -155,7 +155,7 @@ class DangerSafetyNet(GraphComponent, IntentClassifier):
                           "confidence_entity": 1.0, "extractor": self.__class__.__name__}
                 message.set(ENTITIES, entities + [entity], add_to_output=True)
             message.set("safety_net", {"language": verdict.language, "overrode": current,
-                                       "source": verdict.source}, add_to_output=True)
+                                       "source": verdict.source, "detail": verdict.detail}, add_to_output=True)
         return messages
 
     @staticmethod

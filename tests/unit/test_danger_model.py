@@ -103,3 +103,21 @@ def test_a_safety_net_without_a_trained_model_still_reads_the_rules(tmp_path):
     message.set(INTENT, {"name": "ask_office", "confidence": 0.9})
     (out,) = net.process([message])
     assert out.get(INTENT)["name"] == "in_danger"
+
+
+# A danger word in a message about something else: the rules fire on the word alone.
+ONE_WORD_LOOKALIKES = ["I cook at a steakhouse, do I have to buy my own knives for the kitchen job?",
+                       "je veux garder une copie de mon permis dans mon téléphone, c'est correct?"]
+
+
+@pytest.mark.parametrize("text", ONE_WORD_LOOKALIKES)
+def test_a_rule_hit_the_model_is_nearly_sure_of_is_set_aside(text):
+    detector = default_detector()
+    assert detector.lexicon.match(text), "the rules alone read it as danger"
+    assert not detector.verdict(text, model_probability=0.01).danger
+    assert detector.verdict(text, model_probability=None).danger, "without a model the rules decide"
+
+
+@pytest.mark.parametrize("text", ["nobody would even notice if i was gone", "je veux plus me réveiller le matin"])
+def test_self_harm_is_never_set_aside(text):
+    assert default_detector().verdict(text, model_probability=0.0).danger
