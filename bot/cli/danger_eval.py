@@ -96,9 +96,13 @@ async def _parse(model_path: str, texts: list[str]) -> list[dict[str, Any]]:
 
 
 def reply_language(parsed: dict[str, Any]) -> str | None:
-    """The language the answer to this message would be in, from the message alone."""
+    """The language the answer to this message would be in, from the message alone.
+
+    A named language counts only when the message asks for it, as the `language` slot's mapping
+    reads it (domain.yml): "je parle pas anglais" in a cry for help is still answered in French."""
+    asks = (parsed.get("intent") or {}).get("name") == "change_language"
     for e in parsed.get("entities") or []:
-        if e.get("entity") == "language":
+        if asks and e.get("entity") == "language":
             language: str | None = e.get("value")
             return language
     for e in parsed.get("entities") or []:

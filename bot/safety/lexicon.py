@@ -403,6 +403,8 @@ class DangerLexicon:
         # "arrête pas de crier" and "won't stop screaming" say it goes on, not that it stopped.
         folded = re.sub(r"\b(n'?)?arret\w* (pas|jamais|pu) d[e']", "continue de", folded)
         folded = re.sub(r"\b(won'?t|will not|doesn'?t|does not|don'?t|do not) stop (?=\w+ing\b)", "keeps ", folded)
+        # "he keeps calling me" is "he is calling me": not "keeps me" (confinement), and still now.
+        folded = re.sub(r"\bkeeps? (on )?(?=\w+ing\b)", "is ", folded)
         cleaned = folded
         for lex in self.lexicons.values():
             cleaned = _blank(_blank(cleaned, lex.idioms), lex.hypothetical)

@@ -72,3 +72,24 @@ def test_a_negation_covers_every_danger_it_lists(text):
 ])
 def test_a_new_statement_after_or_is_read_on_its_own(text):
     assert default_detector().lexicon.match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what is the quickest way to die, i'm serious",
+    "i posted my goodbyes on instagram an hour ago",
+    "my ex found our new apartment last night and he's parked outside with a bat",
+    "c'est quoi le moyen le plus rapide de mourir",
+    "j'ai envoyé mes adieux à ma soeur ce matin",
+])
+def test_asking_how_to_die_goodbyes_and_a_former_partner_at_the_door_are_caught(text):
+    assert caught(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he keeps texting me about the rent, it's annoying",
+    "je suis coincé entre les deux offres d'emploi, laquelle est mieux pour mon permis?",
+    "mon proprio me saigne à blanc avec les frais d'électricité",
+    "j'ai pris une gifle en lisant le prix de l'épicerie ici",
+])
+def test_everyday_figures_of_speech_stay_quiet(text):
+    assert not default_detector().lexicon.match(text) and not default_detector().net.search(text)
