@@ -46,6 +46,9 @@ _NEGATED = re.compile(
     r"|aren'?t|won'?t|can'?t|cannot|haven'?t|hasn'?t|ne|personne|nobody|no one)\W+(\w+\W+)?$"
 )
 _NEGATION_WORD = re.compile(r"\W*(not|no|never|pas|non|jamais|aucun|aucune|nope|ne)\b")
+_YES_LEADS = frozenset("yes yeah yep yup oui ouais".split())
+_BUT = re.compile(r"\b(but|except|although|though|however|mais|sauf|cependant|pourtant|par contre)\b")
+_LEADING_YES_NO = re.compile(r"^\W*(yes|yeah|yep|yup|oui|ouais|no|non|nope|nah)\s*[,.;:!]+\s")
 # The first three characters of a postal code are written together ("M5V", "h2x 1y4"); with spaces
 # inside them, texting like "b4 i" would read as one.
 # "not Toronto, Mississauga": a place right after a negation is not where the person is.
@@ -232,8 +235,9 @@ class Questionnaire:
             found = self._place(folded, text or "", entities)
             if found:
                 return Reading("answer", found, source="place")
-        if self.says("asks", folded) and not self.says("dont_know", folded):
+        if self.says("asks", folded) and not (self.says("dont_know", folded) or self.says("rather_not_say", folded)):
             # "what does permanent resident mean?" names an answer but asks: never an answer.
+            # "can we skip this one?" asks to skip: it is the skip answer.
             return Reading("asks", source="asks")
         hits = self._pattern_hits(question, folded)
         source = "pattern"
@@ -359,6 +363,14 @@ class Questionnaire:
                 scored.append((max(spans), o.id))
         if question.when_unclear in {oid for _, oid in scored} and len(scored) > 1:
             return [oid for _, oid in scored]  # two readings, one of them the careful one
+        if not question.multiple and len(scored) > 1 and {oid for _, oid in scored} == {"yes", "no"}:
+            # "No, I'm back in Manila, it happened when I was in Canada": an answer that opens
+            # with a plain yes or no says which it is; the rest is the story.
+            lead = _LEADING_YES_NO.match(folded)
+            if lead and not _BUT.search(folded):  # "no, not foster care, but a group home": the "but" decides
+                want = "yes" if lead.group(1) in _YES_LEADS else "no"
+                if want in {oid for _, oid in scored}:
+                    return [want]
         if not question.multiple and scored:
             best = max(n for n, _ in scored)
             covered = [oid for n, oid in scored if n == best]

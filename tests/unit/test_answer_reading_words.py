@@ -181,3 +181,44 @@ def test_a_guess_never_says_a_partner_abuses_and_sponsored():
 ])
 def test_sponsorship_without_abuse_is_not_yes(text, expect):
     assert read("partner_abuse", text) == expect
+
+
+@pytest.mark.parametrize("qid, text, expected", [
+    # Asking to skip is the skip answer, even with a question mark.
+    ("citizen_pr", "can we skip this one?", "skip"),
+    ("urgent", "on peut sauter celle-là?", "skip"),
+    ("status", "I'm not comfortable sharing that yet", "skip"),
+    ("state_care", "j'aimerais mieux ne pas y répondre", "skip"),
+    # Texted yes and no, and the shared words at questions that lacked them.
+    ("refugee_claim", "nan", "no"),
+    ("safe_now", "ui", "yes"),
+    ("state_care", "pas du tout", "no"),
+    ("urgent", "nope", "no"),
+    ("status_ended", "chépa", "unsure"),
+    ("partner_abuse", "yes, to both", "yes"),
+    # An answer that opens with a plain no is no, whatever place the story names after it.
+    ("in_canada", "No. I'm home in Lagos now, I only worked in Canada for a season", "no"),
+    # ...unless a "but" turns it.
+    ("state_care", "no, not a foster family, but I was in a group home at 15", "yes"),
+    # A refusal told as "they said no", with when.
+    ("refugee_claim", "they said no to my claim about 4 months ago", "refused_recent"),
+    ("refugee_claim", "ils ont dit non à ma demande il y a 2 mois", "refused_recent"),
+    ("refugee_claim", "still no decision on it", "pending"),
+    # A renewal sent before the end keeps status while IRCC decides.
+    ("status_ended", "I sent the extension request two weeks before my visa ran out", "renewal_applied"),
+    ("status_ended", "ça a fini il y a dix jours", "recent"),
+])
+def test_everyday_answers_are_read(qid, text, expected):
+    assert read(qid, text) == expected
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("we do 15 hours a day with no days off", "forced_work"),
+    ("on travaille même malades, sinon pas de paye", "forced_work"),
+    ("je peux aller nulle part sans lui", "not_free"),
+    ("the manager follows us everywhere", "not_free"),
+    ("il a confisqué nos passeports à l'arrivée", "documents_taken"),
+    ("on lui doit encore le billet d'avion", "debt"),
+])
+def test_signs_told_in_other_words_are_read(text, sign):
+    assert sign in read("situation", text)
