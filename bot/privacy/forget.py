@@ -17,6 +17,11 @@ from bot.normalise import fold
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "privacy" / "forget.yml"
 _END = re.compile(r"[\s.!?…]+$")
 _SPACES = re.compile(r"[\s,;:]+")
+# "merci beaucoup, effacez tout svp", "ok delete everything thanks": the courtesy around the request.
+_COURTESY = (r"(merci|thanks|thank you|thx|ok|okay|d'accord|bon|alors|bonjour|salut|allo|hi|hello|hey)"
+             r"( beaucoup| a lot| so much)?")
+_BEFORE = re.compile(rf"^({_COURTESY} )+")
+_AFTER = re.compile(rf"( {_COURTESY})+$")
 
 
 class ForgetRequests:
@@ -34,7 +39,8 @@ class ForgetRequests:
         # "/forget@SomeBot" is how Telegram sends a command in a group: the name after @ is dropped.
         if folded.split("@")[0] in self.commands:
             return True
-        return any(p.match(folded) for p in self._patterns)
+        bare = _AFTER.sub("", _BEFORE.sub("", folded))
+        return any(p.match(folded) or p.match(bare) for p in self._patterns)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ from bot.privacy.forget import is_forget_request
     "oubliez tout ce que j'ai dit",
     "Terminer et effacer", "  wipe   the chat  ", "effacer tout svp", "tout effacer", "erase it all please",
     "peux-tu supprimer tout maintenant",
+    # Wrapped in thanks or an opening word.
+    "merci beaucoup, effacez tout svp", "ok thanks, delete this chat", "erase everything please, thank you",
 ])
 def test_requests_to_erase(text):
     assert is_forget_request(text)
@@ -23,6 +25,7 @@ def test_requests_to_erase(text):
     "my boss deleted my messages", "est-ce que vous effacez les messages?", "j'ai oublié mes papiers",
     "forget it", "never mind", "", "/start", "/forgetful", "delete", "clear",
     "he made me delete my chat with my sister", "il a tout effacé de mon téléphone",
+    "thanks, he deleted everything", "merci, mon boss a effacé mes messages",
 ])
 def test_other_messages_are_read_as_usual(text):
     assert not is_forget_request(text)
