@@ -34,6 +34,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.fast_tfidf import TfidfRow
+from bot.keyboard_mash import is_keyboard_mash
 from bot.nlu.message_parts import COVERING, last_question, question_part
 from bot.nlu.sentence_encoder import DIMENSIONS
 from bot.normalise import fold
@@ -215,8 +216,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                     message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part,
                                                   "story": part == story}, add_to_output=True)
                     ranking = asked_ranking
-            if not is_sure_short_answer(text, ranking[0]):
-                # Not understood is not "yes": an unsure "ok"-like guess becomes "please rephrase".
+            if not is_sure_short_answer(text, ranking[0]) or is_keyboard_mash(text):
+                # Not understood is not "yes": an unsure "ok"-like guess becomes "please rephrase",
+                # and so do keys pressed at random ("asdfghjkl" is not a question out of scope).
                 ranking = [{INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

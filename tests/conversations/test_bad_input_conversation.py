@@ -52,6 +52,13 @@ def test_emoji_only(chat):
     assert_not_understood(chat, NOT_UNDERSTOOD | {"utter_emergency"})
 
 
+def test_keys_pressed_at_random_are_not_understood(chat):
+    # Not "I can only help with immigration protection": nothing was asked.
+    assert chat.say("hjklhjkl").strip()
+    assert last_turn(chat)["intent"] == "nlu_fallback"
+    assert_not_understood(chat, NOT_UNDERSTOOD - {"utter_out_of_scope"})
+
+
 def test_not_json_or_no_sender_is_explained(assistant):
     status, body = post(assistant, b"not json at all")
     assert status == 400 and "sender" in body["error"]
