@@ -165,7 +165,8 @@ class ValidateScreeningForm(FormValidationAction):
             dispatcher.utter_message(text=t.text("go_on"))
             self._remember(tracker, question, misses)
             return {question.slot: None}
-        if intent not in ANSWER_INTENTS:
+        told = intent in question.told_not_asked and not QUESTIONNAIRE.says("asks", fold(text))
+        if intent not in ANSWER_INTENTS and not told:
             return {}  # a question in the middle: answered by a rule, then we come back
         misses += 1
         if misses >= 3:

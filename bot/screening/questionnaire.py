@@ -125,6 +125,9 @@ class Question:
     from_place: str | None = None
     # Options the answer classifier may never give alone (a guess of "safe" must not hide danger).
     not_from_classifier: tuple[str, ...] = ()
+    # Questions about the permit a statement here only seems to ask ("my visa expired" at "when did
+    # your status end?" tells; it does not ask what happens when a TRP ends).
+    told_not_asked: tuple[str, ...] = ()
 
     @property
     def slot(self) -> str:
@@ -177,6 +180,7 @@ class Questionnaire:
                 bool(spec.get("multiple")), spec.get("free_text"), spec.get("when_unclear"), clarify=clarify,
                 not_from_classifier=tuple(str(x) for x in spec.get("not_from_classifier", [])),
                 from_place=spec.get("from_place"),
+                told_not_asked=tuple(str(x) for x in spec.get("told_not_asked", [])),
             )
         self.texts: dict[str, str] = {k: " ".join(str(v).split()) for k, v in data.get("texts", {}).items()}
 

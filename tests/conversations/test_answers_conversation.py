@@ -172,3 +172,18 @@ def test_danger_anywhere_comes_first_then_the_question(chat):
     assert "utter_emergency" in actions_of_last_turn(chat)
     assert "911" in said
     assert said.index("911") < said.lower().index("testify")
+
+
+def test_a_status_restated_at_when_it_ended_is_not_answered_with_the_trps_expiry(chat):
+    # "My visa ran out" tells; what happens when a TRP ends is another subject, and misleads here.
+    chat.say("what are my options")
+    for answer in ("yes", "yes", "no", "it expired"):
+        chat.say(answer)
+    assert slots(chat)["requested_slot"] == "q_status_ended"
+    chat.say("my visitor visa ran out")
+    acts = actions_of_last_turn(chat)
+    assert "utter_expiry" not in acts, acts
+    assert slots(chat)["requested_slot"] == "q_status_ended"
+    # Asked as a question, it is answered, then the question comes back.
+    chat.say("what happens when my permit expires?")
+    assert "utter_expiry" in actions_of_last_turn(chat)
