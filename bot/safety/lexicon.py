@@ -260,6 +260,8 @@ class LanguageLexicon:
     past: re.Pattern[str] | None
     present: re.Pattern[str] | None
     negated: re.Pattern[str] | None = None  # a negation followed by a word of danger
+    # "Not a theoretical question, it's me, now": the general question is the person's own.
+    really: re.Pattern[str] | None = None
 
 
 def _alternation(items: list[str] | str | None) -> re.Pattern[str] | None:
@@ -300,6 +302,7 @@ def load_lexicon(path: Path = DEFAULT_LEXICON) -> dict[str, LanguageLexicon]:
             _alternation(spec.get("past")),
             _alternation(spec.get("present")),
             _negated_danger(spec.get("negation", ""), spec.get("negation_after", ""), spec.get("danger_words")),
+            _alternation(spec.get("really")),
         )
     return out
 
@@ -406,8 +409,11 @@ class DangerLexicon:
         # "he keeps calling me" is "he is calling me": not "keeps me" (confinement), and still now.
         folded = re.sub(r"\bkeeps? (on )?(?=\w+ing\b)", "is ", folded)
         cleaned = folded
+        really = any(lex.really is not None and lex.really.search(folded) for lex in self.lexicons.values())
         for lex in self.lexicons.values():
-            cleaned = _blank(_blank(cleaned, lex.idioms), lex.hypothetical)
+            cleaned = _blank(cleaned, lex.idioms)
+            if not really:
+                cleaned = _blank(cleaned, lex.hypothetical)
         past = any(lex.past is not None and lex.past.search(folded) for lex in self.lexicons.values())
         present = any(lex.present is not None and lex.present.search(folded) for lex in self.lexicons.values())
         expanded = expand_contractions(cleaned)

@@ -93,3 +93,19 @@ def test_asking_how_to_die_goodbyes_and_a_former_partner_at_the_door_are_caught(
 ])
 def test_everyday_figures_of_speech_stay_quiet(text):
     assert not default_detector().lexicon.match(text) and not default_detector().net.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i've been saving up my insulin for weeks, now i know how much it takes",
+    "it won't matter after tonight anyway, thanks for trying",
+    "if i jump off the overpass will it look like an accident",
+    "j'ai envoyé un message à toute ma famille pour dire adieu",
+    "je vais boire la javel sous l'évier",
+    "qu'est-ce qu'on fait si on nous enferme? c'est pas théorique, je demande pour moi",
+])
+def test_indirect_self_harm_and_a_question_that_is_ones_own_are_caught(text):
+    assert caught(text)
+
+
+def test_a_general_question_about_locking_stays_quiet():
+    assert not caught("what should i do if my employer locks the gate at night?")

@@ -121,3 +121,11 @@ def test_a_rule_hit_the_model_is_nearly_sure_of_is_set_aside(text):
 @pytest.mark.parametrize("text", ["nobody would even notice if i was gone", "je veux plus me réveiller le matin"])
 def test_self_harm_is_never_set_aside(text):
     assert default_detector().verdict(text, model_probability=0.0).danger
+
+
+@pytest.mark.parametrize("text", ["do i need to bring my blood pressure tablets in the original box when i fly in?",
+                                  "je travaille sur le chantier du nouveau pont à Laval, c'est quoi mes droits?"])
+def test_a_means_of_self_harm_named_in_an_everyday_message_is_set_aside_by_the_model(text):
+    detector = default_detector()
+    assert detector.lexicon.match(text).category == "self_harm_means"
+    assert not detector.verdict(text, model_probability=project_model().probability(text)).danger
