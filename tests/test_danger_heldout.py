@@ -10,48 +10,58 @@ from bot.cli.danger_eval import TARGET_FALSE_ALARMS, TARGET_RECALL, TARGET_RECAL
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "trp.tar.gz"
+SETS = ("heldout", "heldout2")
 
-
-# The targets are not met yet (docs/benchmarks.md, "Danger detection"): strict expected failures,
-# so the day one is met the suite says so. Below them, floors at the levels measured on
-# 2026-12-03 keep what has been reached: a change that loses recall or adds alarms fails.
+# Targets not met yet (docs/benchmarks.md, "Danger detection") are strict expected failures, so the
+# day one is met the suite says so. Below them, floors at the levels measured on 2026-12-03 keep
+# what has been reached: a change that loses recall, adds alarms or answers in another language fails.
 NOT_YET = pytest.mark.xfail(strict=True, reason="target not met yet (docs/benchmarks.md)")
-FLOOR = {"en": {"recall": 0.975, "false_alarms": 0.15, "wrong_language": 0},
-         "fr": {"recall": 0.945, "false_alarms": 0.205, "wrong_language": 1}}
+FLOOR = {("heldout", "en"): {"recall": 0.975, "false_alarms": 0.105, "wrong_language": 0},
+         ("heldout", "fr"): {"recall": 0.96, "false_alarms": 0.145, "wrong_language": 1},
+         ("heldout2", "en"): {"recall": 0.975, "false_alarms": 0.115, "wrong_language": 0},
+         ("heldout2", "fr"): {"recall": 0.955, "false_alarms": 0.13, "wrong_language": 2}}
+RECALL_MET: set[tuple[str, str]] = set()
+FALSE_ALARMS_MET = {("heldout", "en"), ("heldout", "fr"), ("heldout2", "en"), ("heldout2", "fr")}
+LANGUAGE_MET = {("heldout", "en"), ("heldout2", "en")}
+CASES = [(s, lang) for s in SETS for lang in ("en", "fr")]
+
+
+def case(which: set[tuple[str, str]]) -> list:
+    return [pytest.param(s, lang, marks=() if (s, lang) in which else NOT_YET, id=f"{s}-{lang}") for s, lang in CASES]
 
 
 @pytest.fixture(scope="module")
-def report() -> dict:
-    _, _, report = evaluate(str(MODEL), "heldout")
-    return report
+def reports() -> dict:
+    return {s: evaluate(str(MODEL), s)[2] for s in SETS}
 
 
-@pytest.mark.parametrize("lang", [pytest.param("en", marks=NOT_YET), pytest.param("fr", marks=NOT_YET)])
-def test_held_out_danger_recall_meets_the_target(report, lang):
-    rep = report[lang]
+@pytest.mark.parametrize("split, lang", case(RECALL_MET))
+def test_held_out_danger_recall_meets_the_target(reports, split, lang):
+    rep = reports[split][lang]
     low, high = rep["recall_interval"]
-    figures = f"{lang}: {rep['caught']}/{rep['danger']} caught, 95% interval [{low:.3f}, {high:.3f}]"
+    figures = f"{split} {lang}: {rep['caught']}/{rep['danger']} caught, 95% interval [{low:.3f}, {high:.3f}]"
     assert rep["recall"] >= TARGET_RECALL and low >= TARGET_RECALL_LOW, figures
 
 
-@pytest.mark.parametrize("lang", ["en", pytest.param("fr", marks=NOT_YET)])
-def test_held_out_false_alarms_on_near_misses_stay_under_the_target(report, lang):
-    rep = report[lang]
+@pytest.mark.parametrize("split, lang", case(FALSE_ALARMS_MET))
+def test_held_out_false_alarms_on_near_misses_stay_under_the_target(reports, split, lang):
+    rep = reports[split][lang]
     assert rep["false_alarm_rate"] <= TARGET_FALSE_ALARMS, (
-        f"{lang}: {rep['false_alarms']}/{rep['near_misses']} near-misses answered as danger")
+        f"{split} {lang}: {rep['false_alarms']}/{rep['near_misses']} near-misses answered as danger")
 
 
-@pytest.mark.parametrize("lang", ["en", pytest.param("fr", marks=NOT_YET)])
-def test_held_out_danger_is_answered_in_its_language(report, lang):
-    rep = report[lang]
+@pytest.mark.parametrize("split, lang", case(LANGUAGE_MET))
+def test_held_out_danger_is_answered_in_its_language(reports, split, lang):
+    rep = reports[split][lang]
     assert rep["right_language"] == rep["caught"], (
-        f"{lang}: {rep['caught'] - rep['right_language']} danger messages answered in another language")
+        f"{split} {lang}: {rep['caught'] - rep['right_language']} danger messages answered in another language")
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_held_out_danger_keeps_what_has_been_reached(report, lang):
-    rep, floor = report[lang], FLOOR[lang]
-    assert rep["recall"] >= floor["recall"], f"{lang}: recall fell to {rep['caught']}/{rep['danger']}"
+@pytest.mark.parametrize("split, lang", CASES)
+def test_held_out_danger_keeps_what_has_been_reached(reports, split, lang):
+    rep, floor = reports[split][lang], FLOOR[(split, lang)]
+    assert rep["recall"] >= floor["recall"], f"{split} {lang}: recall fell to {rep['caught']}/{rep['danger']}"
     assert rep["false_alarm_rate"] <= floor["false_alarms"], (
-        f"{lang}: {rep['false_alarms']}/{rep['near_misses']} near-misses answered as danger")
-    assert rep["caught"] - rep["right_language"] <= floor["wrong_language"], f"{lang}: answered in another language"
+        f"{split} {lang}: {rep['false_alarms']}/{rep['near_misses']} near-misses answered as danger")
+    assert rep["caught"] - rep["right_language"] <= floor["wrong_language"], (
+        f"{split} {lang}: answered in another language")
