@@ -207,6 +207,12 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     # A renewal sent before the end keeps status while IRCC decides.
     ("status_ended", "I sent the extension request two weeks before my visa ran out", "renewal_applied"),
     ("status_ended", "ça a fini il y a dix jours", "recent"),
+    # Being told one would become PR is not being one: not sure is the honest reading.
+    ("citizen_pr", "the agency said i will get PR after two years, i don't know if it happened", "unsure"),
+    # A renewal sent in before the end, told without "applied".
+    ("status_ended", "my extension went in two weeks before it ran out, still nothing back", "renewal_applied"),
+    # Status of one's own, not through the partner: the partner route does not fit.
+    ("partner_abuse", "he is violent but I am here on my own study permit", "no"),
 ])
 def test_everyday_answers_are_read(qid, text, expected):
     assert read(qid, text) == expected
@@ -222,3 +228,19 @@ def test_everyday_answers_are_read(qid, text, expected):
 ])
 def test_signs_told_in_other_words_are_read(text, sign):
     assert sign in read("situation", text)
+
+
+def test_a_renewal_sent_after_the_end_is_not_a_renewal_before_it():
+    assert read("status_ended", "i sent the renewal after it had expired, maybe a week after") != "renewal_applied"
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("they keep saying they know where my family lives back home", "threats"),
+    ("si je pars il va appeler la police", "threats"),
+])
+def test_veiled_threats_are_threats(text, sign):
+    assert sign in read("situation", text)
+
+
+def test_ni_cancels_what_it_denies():
+    assert "forced_work" not in (read("situation", "ni forcée ni obligée, je travaille là par choix") or [])
