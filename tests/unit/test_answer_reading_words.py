@@ -65,6 +65,15 @@ def test_seasonal_farm_programs_are_one_employer_permits(text):
     ("la patronne a mes cartes", {"documents_taken"}),
     ("il m'a giflée hier", {"threats"}),
     ("l'offre disait gardienne d'enfants mais je nettoie des bureaux la nuit", {"deceived"}),
+    ("we do 15 hours a day with no days off", {"forced_work"}),
+    ("on travaille même malades, sinon pas de paye", {"forced_work"}),
+    ("je peux aller nulle part sans lui", {"not_free"}),
+    ("the manager follows us everywhere", {"not_free"}),
+    ("il a confisqué nos passeports à l'arrivée", {"documents_taken"}),
+    ("on lui doit encore le billet d'avion", {"debt"}),
+    # Veiled threats.
+    ("they keep saying they know where my family lives back home", {"threats"}),
+    ("si je pars il va appeler la police", {"threats"}),
 ])
 def test_signs_in_everyday_words(text, signs):
     assert signs <= set(read("situation", text))
@@ -218,28 +227,8 @@ def test_everyday_answers_are_read(qid, text, expected):
     assert read(qid, text) == expected
 
 
-@pytest.mark.parametrize("text, sign", [
-    ("we do 15 hours a day with no days off", "forced_work"),
-    ("on travaille même malades, sinon pas de paye", "forced_work"),
-    ("je peux aller nulle part sans lui", "not_free"),
-    ("the manager follows us everywhere", "not_free"),
-    ("il a confisqué nos passeports à l'arrivée", "documents_taken"),
-    ("on lui doit encore le billet d'avion", "debt"),
-])
-def test_signs_told_in_other_words_are_read(text, sign):
-    assert sign in read("situation", text)
-
-
 def test_a_renewal_sent_after_the_end_is_not_a_renewal_before_it():
     assert read("status_ended", "i sent the renewal after it had expired, maybe a week after") != "renewal_applied"
-
-
-@pytest.mark.parametrize("text, sign", [
-    ("they keep saying they know where my family lives back home", "threats"),
-    ("si je pars il va appeler la police", "threats"),
-])
-def test_veiled_threats_are_threats(text, sign):
-    assert sign in read("situation", text)
 
 
 def test_ni_cancels_what_it_denies():

@@ -30,6 +30,19 @@ def caught(text: str) -> bool:
     "le contremaître garde mon insuline pis je tremble",
     "il m'écrit qu'il va finir ce qu'il a commencé",
     "y dit que ma famille va recevoir mon corps dans une boîte",
+    # Asking how to die, goodbyes already sent, a former partner at the new address.
+    "what is the quickest way to die, i'm serious",
+    "i posted my goodbyes on instagram an hour ago",
+    "my ex found our new apartment last night and he's parked outside with a bat",
+    "c'est quoi le moyen le plus rapide de mourir",
+    "j'ai envoyé mes adieux à ma soeur ce matin",
+    # Indirect self-harm, and a general question the person says is their own.
+    "i've been saving up my insulin for weeks, now i know how much it takes",
+    "it won't matter after tonight anyway, thanks for trying",
+    "if i jump off the overpass will it look like an accident",
+    "j'ai envoyé un message à toute ma famille pour dire adieu",
+    "je vais boire la javel sous l'évier",
+    "qu'est-ce qu'on fait si on nous enferme? c'est pas théorique, je demande pour moi",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -43,6 +56,10 @@ def test_roundabout_danger_is_caught(text):
     "i nearly had a heart attack when i saw the rent",
     "what a killer workout, my legs are dead",
     "he is a slave driver but fair, can i change employer?",
+    "he keeps texting me about the rent, it's annoying",
+    "je suis coincé entre les deux offres d'emploi, laquelle est mieux pour mon permis?",
+    "mon proprio me saigne à blanc avec les frais d'électricité",
+    "j'ai pris une gifle en lisant le prix de l'épicerie ici",
 ])
 def test_idioms_stay_quiet(text):
     assert not caught(text)
@@ -72,39 +89,6 @@ def test_a_negation_covers_every_danger_it_lists(text):
 ])
 def test_a_new_statement_after_or_is_read_on_its_own(text):
     assert default_detector().lexicon.match(text)
-
-
-@pytest.mark.parametrize("text", [
-    "what is the quickest way to die, i'm serious",
-    "i posted my goodbyes on instagram an hour ago",
-    "my ex found our new apartment last night and he's parked outside with a bat",
-    "c'est quoi le moyen le plus rapide de mourir",
-    "j'ai envoyé mes adieux à ma soeur ce matin",
-])
-def test_asking_how_to_die_goodbyes_and_a_former_partner_at_the_door_are_caught(text):
-    assert caught(text)
-
-
-@pytest.mark.parametrize("text", [
-    "he keeps texting me about the rent, it's annoying",
-    "je suis coincé entre les deux offres d'emploi, laquelle est mieux pour mon permis?",
-    "mon proprio me saigne à blanc avec les frais d'électricité",
-    "j'ai pris une gifle en lisant le prix de l'épicerie ici",
-])
-def test_everyday_figures_of_speech_stay_quiet(text):
-    assert not default_detector().lexicon.match(text) and not default_detector().net.search(text)
-
-
-@pytest.mark.parametrize("text", [
-    "i've been saving up my insulin for weeks, now i know how much it takes",
-    "it won't matter after tonight anyway, thanks for trying",
-    "if i jump off the overpass will it look like an accident",
-    "j'ai envoyé un message à toute ma famille pour dire adieu",
-    "je vais boire la javel sous l'évier",
-    "qu'est-ce qu'on fait si on nous enferme? c'est pas théorique, je demande pour moi",
-])
-def test_indirect_self_harm_and_a_question_that_is_ones_own_are_caught(text):
-    assert caught(text)
 
 
 def test_a_general_question_about_locking_stays_quiet():
