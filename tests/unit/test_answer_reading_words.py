@@ -222,6 +222,9 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     ("status_ended", "my extension went in two weeks before it ran out, still nothing back", "renewal_applied"),
     # Status of one's own, not through the partner: the partner route does not fit.
     ("partner_abuse", "he is violent but I am here on my own study permit", "no"),
+    # A bare hedge is not a yes (least of all to "are you safe").
+    ("safe_now", "i suppose", "unsure"),
+    ("status", "only with that one greenhouse", "employer_permit"),
 ])
 def test_everyday_answers_are_read(qid, text, expected):
     assert read(qid, text) == expected
