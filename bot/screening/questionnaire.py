@@ -145,8 +145,19 @@ class Question:
 
 class Questionnaire:
     def __init__(self, data: Mapping[str, Any]) -> None:
+        names = {k: "|".join(v) for k, v in (data.get("names") or {}).items()}
+
+        def compiled(pattern: str) -> re.Pattern[str]:
+            """A pattern with its named lists filled in: "<abroad>" is every place abroad."""
+            for name, alternatives in names.items():
+                pattern = pattern.replace(f"<{name}>", alternatives)
+            return re.compile(pattern)
+
         vocabulary: dict[str, list[str]] = {k: list(v) for k, v in (data.get("vocabulary") or {}).items()}
-        self.vocabulary = {k: tuple(re.compile(p) for p in v) for k, v in vocabulary.items() if k != "negation"}
+        self.vocabulary = {k: tuple(compiled(p) for p in v) for k, v in vocabulary.items() if k != "negation"}
+        # "Kingston, Jamaica": a town named with a country abroad is not the Canadian town.
+        self.abroad_after = (re.compile(rf"\W{{0,3}}(the )?({names['abroad']})\b(?! (is|est)\b)")
+                             if "abroad" in names else None)
         self.negated = _NEGATED
         if vocabulary.get("negation"):
             words = "|".join(vocabulary["negation"])
@@ -154,7 +165,7 @@ class Questionnaire:
             self.negated = re.compile(rf"\b({words})(?![,;.!?])\W+(\w+\W+)?$")
 
         def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
-            own = [re.compile(p) for p in o.get("patterns", [])]
+            own = [compiled(p) for p in o.get("patterns", [])]
             return tuple(own) + tuple(p for name in o.get("vocabulary", []) for p in self.vocabulary[name])
 
         self.questions: dict[str, Question] = {}
@@ -166,7 +177,7 @@ class Questionnaire:
                     tuple(o.get("intents", [])),
                     patterns(o),
                     o.get("reason"),
-                    tuple(re.compile(p) for p in o.get("unless", [])),
+                    tuple(compiled(p) for p in o.get("unless", [])),
                 )
                 for oid, o in spec["options"].items()
             }
@@ -310,7 +321,8 @@ class Questionnaire:
                         continue
                     if q.free_text == "place":
                         here = [{"entity": e.get("entity"), "value": e.get("value")} for e in entities
-                                if fold(str(e.get("value", ""))) in folded]
+                                if fold(str(e.get("value", ""))) in folded
+                                and not self._abroad(fold(text or ""), str(e.get("value", "")))]
                         found = self._place(folded, sentence, here)
                         if found:
                             known[q.id] = found
@@ -381,12 +393,20 @@ class Questionnaire:
             return covered
         return [oid for _, oid in sorted(scored, key=lambda x: -x[0])] if question.multiple else []
 
-    @staticmethod
-    def _place(folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
+    def _abroad(self, folded: str, place: str) -> bool:
+        """Whether a place is named with a country abroad after it ("kingston, jamaica")."""
+        if self.abroad_after is None:
+            return False
+        name = fold(place).strip()
+        return any(self.abroad_after.match(folded, m.end())
+                   for m in re.finditer(rf"\b{re.escape(name)}\b", folded)) if name else False
+
+    def _place(self, folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
         named = [
             str(e["value"]) for e in entities
             if e.get("entity") == "place" and e.get("value")
             and not (isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]))
+            and not self._abroad(folded, str(e["value"]))
         ]
         if len(named) > 1:
             # "In New Brunswick, in Edmundston": the town says more than its province.

@@ -109,6 +109,28 @@ def test_a_canadian_place_is_not_where_one_is_when_one_is_still_abroad():
     assert kept.get("in_canada") != "yes"
 
 
+@pytest.mark.parametrize("text, town", [
+    ("I'm in Kingston Jamaica", "Kingston"),
+    ("kingston, jamaica", "Kingston"),
+    ("je suis à Paris, France", "Paris"),
+])
+def test_a_town_named_with_a_country_abroad_is_not_the_canadian_town(text, town):
+    place = [{"entity": "place", "value": town}]
+    assert Q.read(Q.questions["in_canada"], text, None, place).answer == "no"
+    assert Q.read(Q.questions["location"], text, None, place).answer is None
+    assert Q.known_answers([(text, place)]).get("in_canada") != "yes"
+    assert "location" not in Q.known_answers([(text, place)])
+
+
+def test_a_canadian_town_with_its_province_or_a_story_about_home_is_still_here():
+    place = [{"entity": "place", "value": "Kingston"}]
+    assert Q.read(Q.questions["in_canada"], "im in Kingston ontario", None, place).answer == "yes"
+    assert Q.read(Q.questions["location"], "Kingston, Ontario", None, place).answer == "place:Kingston"
+    told = Q.known_answers([("I live in Kingston, Jamaica is where I grew up. Can I get a permit?", place)])
+    assert told.get("location") == "place:Kingston"
+    assert Q.read(Q.questions["in_canada"], "originally from Jamaica", None, []).answer != "no"
+
+
 @pytest.mark.parametrize("text, part", [
     ("Hi! How much does it cost?", "How much does it cost?"),
     ("bonjour, est-ce que c'est gratuit?", "est-ce que c'est gratuit?"),
