@@ -149,9 +149,9 @@ class ValidateScreeningForm(FormValidationAction):
             dispatcher.utter_message(response="utter_emergency")
             if QUESTIONNAIRE.next_question({**answers_from(tracker), question.id: answer}) is not None:
                 dispatcher.utter_message(text=t.text("go_on_after_danger"))
-            return self._answered(tracker, question, answer)
+            return self._with_place(tracker, question, answer, self._answered(tracker, question, answer))
         if answer is not None:
-            return self._answered(tracker, question, answer)
+            return self._with_place(tracker, question, answer, self._answered(tracker, question, answer))
         if reading.kind == "clarify":
             c = reading.clarification
             assert c is not None, "Questionnaire.read gives the clarify kind only with its clarification"
@@ -177,6 +177,19 @@ class ValidateScreeningForm(FormValidationAction):
         dispatcher.utter_message(text=t.text("not_understood" if misses == 1 else "missed_twice"))
         self._remember(tracker, question, misses)
         return {question.slot: None}
+
+    @staticmethod
+    def _with_place(tracker: Tracker, question: Question, answer: Any, slots: Dict[str, Any]) -> Dict[str, Any]:
+        """A place named while answering another question ("yeah, Edmonton") is kept for the place
+        question, so it is not asked again; never one the person is not in ("no, I was in Regina")."""
+        where = QUESTIONNAIRE.questions.get("location")
+        if where is None or question.id == where.id or tracker.get_slot(where.slot) is not None:
+            return slots
+        if question.id == "in_canada" and answer != "yes":
+            return slots
+        msg = tracker.latest_message or {}
+        place = QUESTIONNAIRE.known_answers([(msg.get("text") or "", msg.get("entities") or [])]).get(where.id)
+        return {**slots, where.slot: place} if place else slots
 
     @staticmethod
     def _remember(tracker: Tracker, question: Question, misses: int, clarify: str | None = None) -> None:

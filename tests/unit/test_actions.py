@@ -57,6 +57,21 @@ def test_free_text_answers_are_understood():
     assert extract("q_location", "a montreal", "ask_office", place)[0] == {"q_location": "place:Montréal"}
 
 
+def test_a_place_named_in_another_answer_is_kept_for_the_place_question():
+    edmonton = [{"entity": "place", "value": "Edmonton"}]
+    assert extract("q_in_canada", "yeah Edmonton", "affirm", edmonton)[0] == {
+        "q_in_canada": "yes", "q_location": "place:Edmonton"}
+    sherbrooke = [{"entity": "place", "value": "Sherbrooke"}]
+    assert extract("q_status", "permis fermé, je travaille sur une ferme à Sherbrooke", None, sherbrooke)[0] == {
+        "q_status": "employer_permit", "q_location": "place:Sherbrooke"}
+    # Not where one is: a place left behind, or a "no" to being in Canada.
+    regina = [{"entity": "place", "value": "Regina"}]
+    assert "q_location" not in extract("q_in_canada", "no, I was in Regina last year", "deny", regina)[0]
+    # Already answered: kept as it was.
+    assert "q_location" not in extract("q_in_canada", "yes, Edmonton", "affirm", edmonton,
+                                       q_location="place:Calgary")[0]
+
+
 def test_a_french_button_label_is_understood_in_an_english_conversation():
     assert extract("q_status", "Permis de travail pour un seul employeur", None)[0] == {"q_status": "employer_permit"}
 
