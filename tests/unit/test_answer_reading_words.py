@@ -225,9 +225,32 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     # A bare hedge is not a yes (least of all to "are you safe").
     ("safe_now", "i suppose", "unsure"),
     ("status", "only with that one greenhouse", "employer_permit"),
+    # Abuse with a status of one's own, or with a doubt about the dependence, is never yes.
+    ("partner_abuse", "my husband is abusive but I came on my own work permit, not through him", "no"),
+    ("partner_abuse", "he hits me. is my visa tied to him? i don't know", "unsure"),
+    ("partner_abuse", "il m'a parrainée mais je sais pas si ce qu'il fait c'est de la violence", "unsure"),
+    # A claim whose fate is not known is not known to be pending.
+    ("refugee_claim", "I made a claim in 2022 but I don't know what happened with it", "unsure"),
+    # A permit with one company's name on it is for one employer.
+    ("status", "permis de travail avec le nom de la ferme dessus", "employer_permit"),
+    ("status", "work permit, I can't work for any other company", "employer_permit"),
+    # Guessing among kinds of papers is not holding a valid one.
+    ("status", "maybe visitor? i don't understand these papers", None),
 ])
 def test_everyday_answers_are_read(qid, text, expected):
     assert read(qid, text) == expected
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # Doubt between two places, or only a distance from one: not a place one is in.
+    ("Manitoba or Saskatchewan, I'm not sure which", ["Manitoba", "Saskatchewan"], "unsure"),
+    ("no idea, we drove 3 hours from Calgary", ["Calgary"], "unsure"),
+    # Not knowing something else does not undo the place.
+    ("I don't know the postal code but I'm in Laval", ["Laval"], "place:Laval"),
+])
+def test_a_place_named_with_doubt_is_not_where_one_is(text, places, expected):
+    entities = [{"entity": "place", "value": p} for p in places]
+    assert Q.read(Q.questions["location"], text, None, entities).answer == expected
 
 
 def test_a_renewal_sent_after_the_end_is_not_a_renewal_before_it():

@@ -27,8 +27,7 @@ def signs(*messages):
     ("y m'ont dit que si je crie ils vont faire du mal a ma fille en Haiti.", ["threats"]),
     ("my cousin brought me here and took my passport.", ["documents_taken"]),
     # A relative threatened, or with the person, is the person's own sign.
-    # A threat tied to leaving also says the person is not free to leave.
-    ("They threaten to hurt my son if I leave.", ["threats", "not_free"]),
+    ("They threaten to hurt my son if I leave.", ["threats"]),
     ("my daughter and I are locked in the basement", ["not_free"]),
     # "them" the children a nanny minds, "him" the one she must earn for: still her own story.
     ("I watch them all day and they don't pay me", ["forced_work"]),
