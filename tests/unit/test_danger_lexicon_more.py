@@ -43,6 +43,21 @@ def caught(text: str) -> bool:
     "j'ai envoyé un message à toute ma famille pour dire adieu",
     "je vais boire la javel sous l'évier",
     "qu'est-ce qu'on fait si on nous enferme? c'est pas théorique, je demande pour moi",
+    # Plans told sideways: no burden soon, nothing will matter, how it would feel, things given away.
+    "soon i won't be a burden for anyone, don't bother replying",
+    "by tomorrow morning none of it will matter",
+    "does it hurt to drown, like really",
+    "je serai plus un fardeau pour ma famille après cette nuit",
+    "j'ai donné mes vêtements et mon téléphone à ma voisine, j'en ai plus besoin",
+    "je bois pas et je mange rien depuis lundi, je vais aller jusqu'au bout",
+    # Coercion and threats without a crime word; an injury with a machine.
+    "the owner says tonight i have to do private shows for his friends",
+    "il faut que je fasse plaisir au patron après la fermeture",
+    "he said he'll pour gasoline on me if I talk",
+    "ils savent où habite ma mère à Douala, ils me l'ont écrit",
+    "mon collègue s'est fait écraser la jambe par le chariot élévateur",
+    # Spoken while it happens: not a general question.
+    "qu'est-ce que je fais si y'est en train de me fesser là",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -60,6 +75,9 @@ def test_roundabout_danger_is_caught(text):
     "je suis coincé entre les deux offres d'emploi, laquelle est mieux pour mon permis?",
     "mon proprio me saigne à blanc avec les frais d'électricité",
     "j'ai pris une gifle en lisant le prix de l'épicerie ici",
+    # A threat to report someone is coercion, not danger now (the situation question reads it).
+    "if I complain the boss says he'll call the cops on me",
+    "il menace d'appeler la police si je demande ma paye",
 ])
 def test_idioms_stay_quiet(text):
     assert not caught(text)
