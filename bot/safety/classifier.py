@@ -94,7 +94,8 @@ class DangerModel:
         for value in (True, False):  # each class weighs as much as the other in total
             mask = labels == value
             weights[mask] *= len(labels) / (2 * weights[mask].sum())
-        lr = LogisticRegression(C=config.C, max_iter=2000, solver="liblinear")
+        # liblinear shuffles the data: a fixed seed gives the same model from the same data.
+        lr = LogisticRegression(C=config.C, max_iter=2000, solver="liblinear", random_state=0)
         lr.fit(hstack(parts).tocsr(), labels, sample_weight=weights)
         return cls(vectorizers, lr.coef_[0].astype(np.float64), float(lr.intercept_[0]))
 
