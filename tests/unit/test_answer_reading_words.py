@@ -236,6 +236,18 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     ("status", "work permit, I can't work for any other company", "employer_permit"),
     # Guessing among kinds of papers is not holding a valid one.
     ("status", "maybe visitor? i don't understand these papers", None),
+    # Never having dealt with child protection is no, whatever the agency's name.
+    ("state_care", "jamais eu affaire avec la protection de la jeunesse", "no"),
+    ("state_care", "never been near children's aid or foster care", "no"),
+    # A visit that is over, told in French ("c'est dépassé"), has ended.
+    ("status", "visa de touriste, mais c'est dépassé depuis l'été", "expired"),
+    # An application sent some time before the end, in the person's words, is a renewal.
+    ("status_ended", "I sent the papers for a new work permit two weeks before it finished", "renewal_applied"),
+    ("status_ended", "j'ai envoyé ma demande un mois avant la fin", "renewal_applied"),
+    # Not eating since yesterday says nothing of when status ended.
+    ("status_ended", "j'ai rien mangé depuis hier", None),
+    # "Kind of?" to "are you safe" is not a yes.
+    ("safe_now", "kind of? depends what you call safe", "unsure"),
 ])
 def test_everyday_answers_are_read(qid, text, expected):
     assert read(qid, text) == expected
