@@ -58,6 +58,12 @@ def caught(text: str) -> bool:
     "mon collègue s'est fait écraser la jambe par le chariot élévateur",
     # Spoken while it happens: not a general question.
     "qu'est-ce que je fais si y'est en train de me fesser là",
+    "il m'a frappée la semaine passée et là il me court après dans la cour",
+    # Coercion with a pleasant word, a self told in the past, heat, disfigurement.
+    "the landlord says i have to come upstairs tonight and be nice to his brother",
+    "tell them my name was Rosa, that's all",
+    "two guys on the crew stopped sweating and one is confused, it's 40 degrees",
+    "il a dit qu'il allait me défigurer si je parle",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
