@@ -248,9 +248,24 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     ("status_ended", "j'ai rien mangé depuis hier", None),
     # "Kind of?" to "are you safe" is not a yes.
     ("safe_now", "kind of? depends what you call safe", "unsure"),
+    # A PR someone believes was applied for, or a Canada one believes one is in, is not known.
+    ("citizen_pr", "i believe the company applied for my permanent residence, nobody told me", "unsure"),
+    ("in_canada", "je pense qu'on est encore au Canada, on a roulé toute la nuit", "unsure"),
+    # Signs told as what happens: a threat to report, work under a threat, a try to leave, papers
+    # taken in French, a job promised by name.
+    ("situation", "if I quit he says he will tell immigration I stole from him", ["threats"]),
+    ("situation", "si je refuse de travailler le dimanche il me renvoie", ["forced_work"]),
+    ("situation", "they caught me when I tried to leave the farm", ["not_free"]),
+    ("situation", "le patron a pris nos cartes d'identité", ["documents_taken"]),
+    ("situation", "they told me it was a restaurant job", ["deceived"]),
+    # Unpaid hours, opened with "nothing like that", and a debt not yet paid, are not forced work.
+    ("situation", "nothing like that, they just owe me two weeks of pay", ["none"]),
+    ("situation", "je peux pas partir tant que j'ai pas payé le billet", ["not_free", "debt"]),
 ])
 def test_everyday_answers_are_read(qid, text, expected):
-    assert read(qid, text) == expected
+    got = read(qid, text)
+    assert (sorted(got) if isinstance(got, list) else got) == (
+        sorted(expected) if isinstance(expected, list) else expected)
 
 
 @pytest.mark.parametrize("text, places, expected", [
