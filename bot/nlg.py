@@ -81,6 +81,11 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
         **kwargs: Any,
     ) -> Dict[str, Any] | None:
         slots = tracker.current_slot_values()
+        latest_entities = tracker.latest_message.entities if tracker.latest_message is not None else []
+        if any(e.get("entity") == "other_language" for e in latest_entities or []):
+            in_every = self.in_every_language(utter_action, slots, output_channel, **kwargs)
+            if in_every is not None:
+                return in_every
         if utter_action in MESSAGE_LANGUAGE_RESPONSES:
             # Danger is answered in the language of the message that told it, whatever was chosen.
             latest = tracker.latest_message
@@ -103,6 +108,23 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
             if all(b.get("payload") != OFFER_PAYLOAD for b in response.get("buttons") or []):
                 response["buttons"] = [*(response.get("buttons") or []), {"title": title, "payload": OFFER_PAYLOAD}]
         return response
+
+    def in_every_language(self, utter_action: str, slots: Dict[str, Any], output_channel: str,
+                          **kwargs: Any) -> Dict[str, Any] | None:
+        """A message written in a language the assistant does not write: not understood is said, and
+        the safety answer given, in every language it writes, with the hotline's interpreters."""
+        from bot.system_texts import system_text  # it reads this module's settings
+
+        if utter_action == "utter_default":
+            first = self.generate_from_slots(utter_action, slots, output_channel, **kwargs) or {}
+            return {**first, "text": system_text("other_language")}
+        if utter_action in MESSAGE_LANGUAGE_RESPONSES:
+            replies = [self.generate_from_slots(utter_action, {**slots, "language": lang}, output_channel, **kwargs)
+                       for lang in self.catalogs.languages]
+            texts = [r["text"] for r in replies if r and r.get("text")]
+            if texts:
+                return {**(replies[0] or {}), "text": "\n\n".join(texts)}
+        return None
 
     def generate_from_slots(
         self,

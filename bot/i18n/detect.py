@@ -97,3 +97,36 @@ def detect(text: str, languages: Iterable[str] = LANGUAGES, domain_weight: float
     if marker_lead >= 1 and (ranked[0][0] == lang or marker_lead >= 2 or prob < 0.9):
         return Detection(ranked[0][0], 0.75)
     return Detection(None, float(prob))
+
+
+# A message is in a language the assistant does not write only when the general model is sure of it,
+# over a real sentence, and few of its words are English or French marker words: "chu pas safe
+# pantoute" reads as Latvian to py3langid, "necesito ayuda de un abogado" has two French markers.
+OTHER_SURE = 0.9
+OTHER_MARKER_SHARE = 0.25
+_LATIN = re.compile(r"[a-z]")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def other_language(text: str, languages: Iterable[str] = LANGUAGES) -> str | None:
+    """The language a message is written in when it is none of `languages` (ISO code), else None."""
+    languages = tuple(sorted(set(languages)))
+    if not text or text.lstrip().startswith("/"):
+        return None
+    folded = fold(text)
+    words = _WORD.findall(folded)
+    letters = _LETTER.findall(folded)
+    if not words or not letters:
+        return None
+    ident = _identifier()
+    ident.set_languages(None)
+    lang, prob = ident.classify(text)
+    if lang in languages:
+        return None
+    latin = sum(bool(_LATIN.match(c)) for c in letters) / len(letters)
+    if latin < 0.5:
+        return str(lang)  # another script altogether (Arabic, Cyrillic, Devanagari...)
+    marked = sum(any(w in MARKERS.get(x, ()) for x in languages) for w in words)
+    if len(words) >= 3 and prob >= OTHER_SURE and marked / len(words) < OTHER_MARKER_SHARE:
+        return str(lang)
+    return None

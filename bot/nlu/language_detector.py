@@ -1,7 +1,8 @@
 """NLU component: the language of each message, and any language the person asks for by name.
 
 Adds a `detected_language` entity when the detector is confident (the `detected_language` slot
-follows it) and a `language` entity when a language is named ("en français svp"). The reply
+follows it), an `other_language` entity when the message is written in a language the assistant
+does not write, and a `language` entity when a language is named ("en français svp"). The reply
 language is then negotiated in bot/i18n/negotiate.py.
 """
 
@@ -17,13 +18,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.i18n import domain_model
 from bot.i18n.catalogs import available_languages
-from bot.i18n.detect import detect
+from bot.i18n.detect import detect, other_language
 from bot.i18n.names import name_index
 from bot.nlu.stateless import StatelessComponent
 from bot.normalise import fold
 
 DETECTED = "detected_language"
 CHOSEN = "language"
+OTHER = "other_language"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -53,9 +55,15 @@ class LanguageDetector(StatelessComponent, EntityExtractorMixin):
         if not text or text.lstrip().startswith("/"):
             return []
         out: List[Dict[str, Any]] = []
-        detection = detect(text, self.languages)
-        if detection.language:
-            out.append(self._entity(DETECTED, detection.language, 0, len(text), text, detection.confidence))
+        other = other_language(text, self.languages)
+        if other:
+            # Written in a language the assistant does not write (Spanish, say): the reply is in
+            # every language it has, and the conversation's language is not changed by a guess.
+            out.append(self._entity(OTHER, other, 0, len(text), text, 1.0))
+        else:
+            detection = detect(text, self.languages)
+            if detection.language:
+                out.append(self._entity(DETECTED, detection.language, 0, len(text), text, detection.confidence))
         named: re.Match[str] | None = self._name_rx.search(fold(text)) if self._name_rx else None
         if named:
             lang = self._names[named.group(1)]

@@ -24,6 +24,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import (
+    ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -216,7 +217,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                     message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part,
                                                   "story": part == story}, add_to_output=True)
                     ranking = asked_ranking
-            if not is_sure_short_answer(text, ranking[0]) or is_keyboard_mash(text):
+            other = any(e.get("entity") == "other_language" for e in message.get(ENTITIES) or [])
+            if not is_sure_short_answer(text, ranking[0]) or is_keyboard_mash(text) or other:
+                # A message in a language the assistant does not write is not understood either:
+                # its words only look like a greeting (bot/nlg.py answers it in every language).
                 # Not understood is not "yes": an unsure "ok"-like guess becomes "please rephrase",
                 # and so do keys pressed at random ("asdfghjkl" is not a question out of scope).
                 ranking = [{INTENT_NAME_KEY: "nlu_fallback", PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking]

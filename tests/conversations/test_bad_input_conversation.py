@@ -71,10 +71,21 @@ def test_message_of_the_wrong_type(assistant):
     assert status == 200 and body and "did not get any text" in body[0]["text"]
 
 
-def test_spanish_gets_a_kind_answer(chat):
-    answer = chat.say("hola necesito ayuda con mis papeles por favor")
-    # Not a language we read yet: a kind answer with a person to call, or the language menu.
-    assert "1-833-900-1010" in answer or "Français" in [b["title"] for b in chat.buttons()]
+def test_spanish_gets_a_kind_answer_in_every_language_the_assistant_writes(chat):
+    answer = chat.say("hola, necesito ayuda, mi jefe tiene mi pasaporte")
+    # Not a language it writes: never read as a greeting or a question, and said in English and in
+    # French, with the hotline that has interpreters.
+    assert_not_understood(chat, {"utter_default"})
+    assert "English" in answer and "anglais" in answer, answer
+    assert "1-833-900-1010" in answer and "911" in answer
+    # The conversation's language is not changed by the guess: English goes on in English.
+    assert "fee" in chat.say("how much does the permit cost?")
+
+
+def test_tagalog_is_answered_the_same_way(chat):
+    answer = chat.say("magandang araw po, may tanong ako tungkol sa permit ko")
+    assert_not_understood(chat, {"utter_default"})
+    assert "English" in answer and "français" in answer and "1-833-900-1010" in answer
 
 
 def test_unknown_command(chat):
@@ -92,3 +103,10 @@ def test_help_and_start_commands_greet_instead_of_alarming_or_starting_questions
 def test_a_command_answers_in_the_conversations_language(chat):
     chat.say("bonjour, est-ce que je peux travailler?")
     assert "Bonjour" in chat.say("/aide")
+
+
+def test_danger_in_another_language_gets_the_safety_answer_in_every_language(chat):
+    answer = chat.say("tulungan mo ako, sinasaktan ako ng amo ko ngayon")
+    assert last_turn(chat)["actions"][0] == "utter_emergency"
+    assert "911" in answer and answer.count("1-833-900-1010") >= 2
+    assert "Your safety comes first" in answer and "sécurité" in answer

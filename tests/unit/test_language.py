@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.i18n.detect import detect
+from bot.i18n.detect import detect, other_language
 from bot.i18n.negotiate import conversation_language, negotiate
 
 
@@ -25,6 +25,26 @@ def test_detects_sentences_and_strong_words(text, lang):
 @pytest.mark.parametrize("text", ["ok", "no", "taxi", "Montréal", "", "   ", "/greet", "😀😀", "123"])
 def test_short_or_ambiguous_messages_keep_the_conversation_language(text):
     assert detect(text).language is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("hola, necesito ayuda, mi jefe tiene mi pasaporte", "es"),
+    ("magandang araw po, kailangan ko ng tulong", "tl"),
+    ("Hallo ich brauche Hilfe", "de"),
+    ("مرحبا أحتاج مساعدة", "ar"),
+])
+def test_a_language_the_assistant_does_not_write_is_named(text, lang):
+    assert other_language(text) == lang
+
+
+@pytest.mark.parametrize("text", [
+    # Quebec French reads as Latvian to the general model; English with loan words; French with
+    # an Arabic greeting; names and acronyms; a word or two; nothing to read.
+    "chu pas safe pantoute", "my boss no pay me", "salam, j'ai besoin d'aide", "IRCC TRP OWP",
+    "Saint-Jean-sur-Richelieu", "hola", "tabarnak", "asdfghjkl", "😢😢😢", "", "/restart",
+])
+def test_french_english_and_the_unreadable_are_never_another_language(text):
+    assert other_language(text) is None
 
 
 def test_detection_is_limited_to_the_languages_offered():

@@ -71,3 +71,14 @@ def test_unknown_language_falls_back_to_english(nlg):
 
 def test_fill_leaves_unknown_placeholders_visible():
     assert fill("call {hotline} or {nope}", fact_values()) == "call 1-833-900-1010 or {nope}"
+
+
+def test_another_language_is_answered_in_every_language_the_assistant_writes(nlg):
+    r = nlg.in_every_language("utter_default", {"detected_language": "fr"}, "rest")
+    assert "English" in r["text"] and "anglais" in r["text"]
+    assert "1-833-900-1010" in r["text"] and "911" in r["text"] and "{hotline}" not in r["text"]
+    danger = nlg.in_every_language("utter_emergency", {}, "rest")
+    assert "911" in danger["text"] and "Your safety comes first" in danger["text"]
+    assert danger["text"].count("1-833-900-1010") >= 2  # once in each language
+    # Anything else is left to the usual answer in the conversation's language.
+    assert nlg.in_every_language("utter_fee", {}, "rest") is None
