@@ -95,12 +95,18 @@ async def _parse(model_path: str, texts: list[str]) -> list[dict[str, Any]]:
     return [await agent.parse_message(t) for t in texts]
 
 
+# The answer to a message in a language the assistant does not write is in every language it writes.
+EVERY = "*"
+
+
 def reply_language(parsed: dict[str, Any]) -> str | None:
     """The language the answer to this message would be in, from the message alone.
 
     A named language counts only when the message asks for it, as the `language` slot's mapping
     reads it (domain.yml): "je parle pas anglais" in a cry for help is still answered in French."""
     asks = (parsed.get("intent") or {}).get("name") == "change_language"
+    if any(e.get("entity") == "other_language" for e in parsed.get("entities") or []):
+        return EVERY  # a language the assistant does not write: the answer is in all it writes
     for e in parsed.get("entities") or []:
         if asks and e.get("entity") == "language":
             language: str | None = e.get("value")
@@ -122,7 +128,7 @@ def score(items: list[Item], parsed: list[dict[str, Any]]) -> dict[str, Language
         caught = [k for k in danger if parsed[k]["intent"]["name"] == DANGER_INTENT]
         alarms = [k for k in near if parsed[k]["intent"]["name"] == DANGER_INTENT]
         # Without a detected language the conversation's is kept, which is English by default.
-        right_language = [k for k in caught if (reply_language(parsed[k]) or "en") == lang]
+        right_language = [k for k in caught if (reply_language(parsed[k]) or "en") in (lang, EVERY)]
         report[lang] = {
             "danger": len(danger), "caught": len(caught), "recall": len(caught) / max(len(danger), 1),
             "recall_interval": wilson(len(caught), len(danger)),
