@@ -99,13 +99,65 @@ def detect(text: str, languages: Iterable[str] = LANGUAGES, domain_weight: float
     return Detection(None, float(prob))
 
 
-# A message is in a language the assistant does not write only when the general model is sure of it,
-# over a real sentence, and few of its words are English or French marker words: "chu pas safe
-# pantoute" reads as Latvian to py3langid, "necesito ayuda de un abogado" has two French markers.
+# A message is in a language the assistant does not write only when every sign agrees: py3langid is
+# sure of another language and gives English and French almost nothing, over three words or more;
+# few of its words are English or French marker words; and most of its longer words are in no
+# dictionary of the languages offered. py3langid alone reads "chu pas safe pantoute" as Latvian and
+# "applied last month, no decision yet" as Spanish; the dictionaries know those words.
 OTHER_SURE = 0.9
+OTHER_OFFERED_AT_MOST = 0.05
 OTHER_MARKER_SHARE = 0.25
+OTHER_KNOWN_SHARE = 0.4
 _LATIN = re.compile(r"[a-z]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+class Dictionary:
+    """Word forms kept as a sorted array of their hashes: 8 bytes a word (about 3 MB for English
+    and French) instead of a set of strings (about ten times more). A collision only makes an
+    unknown word count as known, which leans towards English or French, the safe side."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        import numpy as np
+
+        self._np = np
+        self.hashes = np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64))
+
+    def __len__(self) -> int:
+        return int(self.hashes.size)
+
+    def __contains__(self, word: object) -> bool:
+        h = hash(word)
+        i = int(self._np.searchsorted(self.hashes, h))
+        return i < self.hashes.size and int(self.hashes[i]) == h
+
+
+@lru_cache(maxsize=4)
+def _dictionary(languages: tuple[str, ...]) -> Dictionary:
+    """Every word form and lemma of the offered languages' tables (spacy-lookups-data), folded."""
+    import gzip
+    import json
+    from importlib.resources import files
+
+    words: set[str] = set()
+    for lang in languages:
+        words.update(MARKERS.get(lang, ()))
+        for table in ("lemma_lookup", "lemma_index"):  # inflected forms and their lemmas; base words
+            path = files("spacy_lookups_data") / "data" / f"{lang}_{table}.json.gz"
+            if not path.is_file():
+                continue
+            with gzip.open(str(path), "rt", encoding="utf-8") as f:
+                for form, lemmas in json.load(f).items():
+                    if table == "lemma_lookup":
+                        words.add(fold(form))
+                    words.update(fold(x) for x in (lemmas if isinstance(lemmas, list) else [lemmas]))
+    return Dictionary(words)
+
+
+def load_dictionary(languages: Iterable[str] = LANGUAGES) -> None:
+    """Built while the server starts (about a second), not during someone's first message."""
+    _dictionary(tuple(sorted(set(languages))))
 
 
 def other_language(text: str, languages: Iterable[str] = LANGUAGES) -> str | None:
@@ -120,13 +172,21 @@ def other_language(text: str, languages: Iterable[str] = LANGUAGES) -> str | Non
         return None
     ident = _identifier()
     ident.set_languages(None)
-    lang, prob = ident.classify(text)
+    ranked = dict(ident.rank(text))
+    lang = max(ranked, key=lambda x: ranked[x])
     if lang in languages:
         return None
     latin = sum(bool(_LATIN.match(c)) for c in letters) / len(letters)
     if latin < 0.5:
         return str(lang)  # another script altogether (Arabic, Cyrillic, Devanagari...)
+    offered = sum(ranked.get(x, 0.0) for x in languages)
+    if len(words) < 3 or ranked[lang] < OTHER_SURE or offered > OTHER_OFFERED_AT_MOST:
+        return None
     marked = sum(any(w in MARKERS.get(x, ()) for x in languages) for w in words)
-    if len(words) >= 3 and prob >= OTHER_SURE and marked / len(words) < OTHER_MARKER_SHARE:
-        return str(lang)
-    return None
+    if marked / len(words) >= OTHER_MARKER_SHARE:
+        return None
+    long_words = _LONG_WORD.findall(folded)
+    known = _dictionary(languages)
+    if long_words and sum(w in known for w in long_words) / len(long_words) >= OTHER_KNOWN_SHARE:
+        return None
+    return str(lang)

@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.i18n import domain_model
 from bot.i18n.catalogs import available_languages
-from bot.i18n.detect import detect, other_language
+from bot.i18n.detect import detect, load_dictionary, other_language
 from bot.i18n.names import name_index
 from bot.nlu.stateless import StatelessComponent
 from bot.normalise import fold
@@ -41,6 +41,7 @@ class LanguageDetector(StatelessComponent, EntityExtractorMixin):
         pattern = "|".join(sorted((re.escape(n) for n in self._names), key=len, reverse=True))
         self._name_rx = re.compile(rf"\b({pattern})\b") if pattern else None
         domain_model.model()  # built while the server starts, not during someone's first message
+        load_dictionary(self.languages)
 
 
     def process(self, messages: List[Message]) -> List[Message]:

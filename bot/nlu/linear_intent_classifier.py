@@ -217,7 +217,9 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                     message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": part,
                                                   "story": part == story}, add_to_output=True)
                     ranking = asked_ranking
-            other = any(e.get("entity") == "other_language" for e in message.get(ENTITIES) or [])
+            # ...unless it asks for a language ("hablemos en español"): the language menu answers it.
+            other = (any(e.get("entity") == "other_language" for e in message.get(ENTITIES) or [])
+                     and ranking[0][INTENT_NAME_KEY] != "change_language")
             if not is_sure_short_answer(text, ranking[0]) or is_keyboard_mash(text) or other:
                 # A message in a language the assistant does not write is not understood either:
                 # its words only look like a greeting (bot/nlg.py answers it in every language).

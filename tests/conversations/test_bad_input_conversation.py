@@ -110,3 +110,9 @@ def test_danger_in_another_language_gets_the_safety_answer_in_every_language(cha
     assert last_turn(chat)["actions"][0] == "utter_emergency"
     assert "911" in answer and answer.count("1-833-900-1010") >= 2
     assert "Your safety comes first" in answer and "sécurité" in answer
+
+
+def test_asking_for_another_language_gets_the_language_menu(chat):
+    chat.say("hablemos en español")
+    assert last_turn(chat)["actions"] == ["utter_choose_language"]
+    assert {"English", "Français"} <= {b["title"] for b in chat.buttons()}
