@@ -83,6 +83,9 @@ def test_roundabout_danger_is_caught(text):
     "j'ai pris une gifle en lisant le prix de l'épicerie ici",
     # A threat to report someone is coercion, not danger now (the situation question reads it).
     "if I complain the boss says he'll call the cops on me",
+    # Papers kept are a sign for the questions, not danger now; a finished past with "can I still".
+    "le patron garde mon passeport depuis l'été, est-ce légal?",
+    "they locked us in the bunkhouse two summers ago, I'm fine now, can I still apply?",
     "il menace d'appeler la police si je demande ma paye",
 ])
 def test_idioms_stay_quiet(text):

@@ -107,7 +107,7 @@ def test_a_safety_net_without_a_trained_model_still_reads_the_rules(tmp_path):
 
 # A danger word in a message about something else: the rules fire on the word alone.
 ONE_WORD_LOOKALIKES = ["I cook at a steakhouse, do I have to buy my own knives for the kitchen job?",
-                       "je veux garder une copie de mon permis dans mon téléphone, c'est correct?"]
+                       "je travaille à la boucherie, est-ce que je dois acheter mes propres couteaux?"]
 
 
 @pytest.mark.parametrize("text", ONE_WORD_LOOKALIKES)
