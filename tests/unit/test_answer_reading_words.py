@@ -251,6 +251,7 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     # A PR someone believes was applied for, or a Canada one believes one is in, is not known.
     ("citizen_pr", "i believe the company applied for my permanent residence, nobody told me", "unsure"),
     ("in_canada", "je pense qu'on est encore au Canada, on a roulé toute la nuit", "unsure"),
+    ("in_canada", "we drove over a big river last night, are we in the US or Canada now", "unsure"),
     # Signs told as what happens: a threat to report, work under a threat, a try to leave, papers
     # taken in French, a job promised by name.
     ("situation", "if I quit he says he will tell immigration I stole from him", ["threats"]),
