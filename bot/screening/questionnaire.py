@@ -54,12 +54,12 @@ _LEADING_YES_NO = re.compile(r"^\W*(yes|yeah|yep|yup|oui|ouais|no|non|nope|nah)\
 # "not Toronto, Mississauga": a place right after a negation is not where the person is.
 _PLACE_NEGATED = re.compile(r"\b(not|no longer|never|pas|plus|jamais)\W+((in|at|from|a|au|en|de|du)\W+)?$")
 
-# "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
 # Doubt about a place named: two of them ("Ontario ou Québec"), or only the distance from one.
 _PLACE_DOUBT = re.compile(
     r"\b(or|ou)\b|\b(from|de|d'|loin de|pres de|near|away from)\s?\w+\s*$"
     r"|\b(\d+ ?(h|hours?|heures?|km|miles?)) (from|de|d')"
 )
+# "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
 _PAST_PLACE = re.compile(r"\b(was|were|used to|from|left|etais|etait|venais|viens|quitte)\b")
 
 # "I'm still in Senegal, a job in Montreal is offered": a Canadian place, but not where one is.
@@ -256,9 +256,8 @@ class Questionnaire:
             if found and self.says("dont_know", folded) and _PLACE_DOUBT.search(folded):
                 # "Ontario or Quebec, I'm not sure", "no idea, we drove 5 hours from Montreal".
                 found = None
-                unsure = [o.id for o in question.options.values() if o.id == UNSURE]
-                if unsure:
-                    return Reading("answer", unsure[0], source="pattern")
+                if UNSURE in question.options:
+                    return Reading("answer", UNSURE, source="pattern")
             if found:
                 return Reading("answer", found, source="place")
         if self.says("asks", folded) and not (self.says("dont_know", folded) or self.says("rather_not_say", folded)):
