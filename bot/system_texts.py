@@ -9,6 +9,7 @@ import yaml
 
 from bot.facts import fact_values
 from bot.i18n.catalogs import default_catalogs
+from bot.i18n.names import own_name
 from bot.i18n.patterns import LANGUAGES
 from bot.nlg import deployment_settings
 from bot.placeholders import fill
@@ -26,7 +27,11 @@ def system_text(key: str, lang: str | None = None) -> str:
     """In `lang` when known; otherwise in every released language, one after the other."""
     catalogs = default_catalogs()
     langs = [lang] if lang in catalogs.languages else [x for x in LANGUAGES if x in catalogs.languages]
+    # {languages}: the languages the assistant writes, each in its own name, so no text goes stale
+    # when a translation is added.
+    offered = ", ".join(own_name(x) for x in catalogs.languages)
     return "\n\n".join(
-        fill(catalogs.pgettext(x, f"system.{key}", _texts()[key]), {**fact_values(x), **deployment_settings()})
+        fill(catalogs.pgettext(x, f"system.{key}", _texts()[key]),
+             {**fact_values(x), **deployment_settings(), "languages": offered})
         for x in langs
     )

@@ -75,7 +75,9 @@ def test_fill_leaves_unknown_placeholders_visible():
 
 def test_another_language_is_answered_in_every_language_the_assistant_writes(nlg):
     r = nlg.in_every_language("utter_default", {"detected_language": "fr"}, "rest")
-    assert "English" in r["text"] and "anglais" in r["text"]
+    # Said in English and in French, naming the languages it writes from its catalogs.
+    assert "can write only" in r["text"] and "écrire seulement" in r["text"]
+    assert "English, Français" in r["text"] and "{languages}" not in r["text"]
     assert "1-833-900-1010" in r["text"] and "911" in r["text"] and "{hotline}" not in r["text"]
     danger = nlg.in_every_language("utter_emergency", {}, "rest")
     assert "911" in danger["text"] and "Your safety comes first" in danger["text"]
