@@ -120,3 +120,17 @@ def test_a_pattern_file_can_add_a_language():
     net = DangerNet({"es": [r"\bme va a matar\b"]})
     assert net.match("Me va a matar").language == "es"
     assert net.match("me va a ayudar") is None
+
+
+@pytest.mark.parametrize("text", [
+    "buenas noches, trabajo en una granja y el patron no me deja salir",
+    "el dueño nos tiene encerradas en la casa",
+    "mi esposo me pega cuando toma",
+])
+def test_spanish_confinement_and_violence_are_read(text):
+    found = default_net().match(text)
+    assert found is not None and found.language == "es"
+
+
+def test_spanish_questions_about_leaving_are_not_alarms():
+    assert default_net().match("puedo salir de Canadá y volver con el permiso?") is None
