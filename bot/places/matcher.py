@@ -53,8 +53,11 @@ class PlaceMatcher:
         original = self.nlp.make_doc(text)
         spans = [folded[s:e] for _, s, e in self.phrases(folded)]
         spans += [original[s:e] for _, s, e in self.codes(original)]
-        if not spans:
-            spans = self._near_misses(folded)
+        if all(self._is_province(span.text) for span in spans):
+            # "Calgry AB", "Edmunston au NB": a misspelt town beside its province is the town.
+            spans += [s for s in self._near_misses(folded)
+                      if not any(s.start < o.end and o.start < s.end for o in spans)
+                      and not self._is_province(s.text)]
         mentions = []
         for span in filter_spans(spans):  # longest wins: "Prince Edward Island" over "Prince Edward"
             start, end = span.start_char, span.end_char
@@ -68,6 +71,11 @@ class PlaceMatcher:
                 mentions.append(PlaceMention(start, end, surface, value))
         return mentions
 
+
+    def _is_province(self, surface: str) -> bool:
+        value = self.gazetteer.phrases.get(fold(surface)) or self.gazetteer.codes.get(surface)
+        place = self.gazetteer.places.get(value) if value else None
+        return place is not None and place.kind == "province"
 
     def _closest(self, folded: str) -> str | None:
         from difflib import get_close_matches

@@ -50,3 +50,21 @@ def test_every_province_and_territory_is_known_with_coordinates_for_cities():
                                          ("Sherbroke", "Sherbrooke"), ("vancover bc", "Vancouver")])
 def test_misspelt_places_are_still_found(text, value):
     assert [m.value for m in default_matcher().find(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [("Calgry AB", "Calgary"), ("Edmunston au NB", "Edmundston"), ("Sherbrok, Québec", "Sherbrooke")],
+)
+def test_a_misspelt_town_beside_its_province_is_the_town(text: str, town: str) -> None:
+    assert [m.value for m in default_matcher().find(text)][0] == town
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [("à l'usine de Caraquet", "Caraquet"), ("farm near Shediac", "Shediac"), ("chu à Rouyn", "Rouyn-Noranda")],
+)
+def test_small_fish_plant_and_farm_towns_are_known(text: str, town: str) -> None:
+    found = default_matcher().find(text)
+    assert [m.value for m in found] == [town]
+    assert default_gazetteer().get(town).latitude is not None  # the nearest office can be found
