@@ -59,6 +59,10 @@ _PLACE_DOUBT = re.compile(
     r"\b(or|ou)\b|\b(from|de|d'|loin de|pres de|near|away from)\s?\w+\s*$"
     r"|\b(\d+ ?(h|hours?|heures?|km|miles?)) (from|de|d')"
 )
+# "Somewhere between Quebec City and Montreal": two places and no one of them.
+_BETWEEN = re.compile(
+    r"\b(somewhere|quelque part)\b.{0,20}\b(between|entre)\b|\b(between|entre) \w+( \w+)? (and|et) \w+"
+)
 # "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
 _PAST_PLACE = re.compile(r"\b(was|were|used to|from|left|etais|etait|venais|viens|quitte)\b")
 
@@ -253,7 +257,7 @@ class Questionnaire:
         folded = fold(text or "").strip()
         if question.free_text == "place":
             found = self._place(folded, text or "", entities)
-            if found and self.says("dont_know", folded) and _PLACE_DOUBT.search(folded):
+            if found and (_BETWEEN.search(folded) or self.says("dont_know", folded) and _PLACE_DOUBT.search(folded)):
                 # "Ontario or Quebec, I'm not sure", "no idea, we drove 5 hours from Montreal".
                 found = None
                 if UNSURE in question.options:
@@ -287,15 +291,23 @@ class Questionnaire:
             if probability >= threshold:
                 if label == NOT_AN_ANSWER:
                     return Reading("go_on" if go_on else "none", source="classifier")
-                if label in question.options and label not in question.not_from_classifier:
+                if (label in question.options and label not in question.not_from_classifier
+                        and not self._ruled_out(question.options[label], folded)):
                     return Reading("answer", self._one(question, [label]), source="classifier")
         if go_on:
             return Reading("go_on", source="go_on")
         if intent and self._plain(folded, intent):
-            hits = [o.id for o in question.options.values() if intent in o.intents]
+            hits = [o.id for o in question.options.values()
+                    if intent in o.intents and not self._ruled_out(o, folded)]
             if hits:
                 return Reading("answer", self._one(question, hits), source="intent")
         return Reading("none")
+
+    @staticmethod
+    def _ruled_out(option: Option, folded: str) -> bool:
+        """An option's `unless` words rule it out however it was reached ("yes I'm safe" is not
+        "yes, I'm in Canada", whatever the classifier says)."""
+        return any(p.search(folded) for p in option.unless)
 
     def _plain(self, folded: str, intent: str) -> bool:
         """A yes read from the classifier's intent alone only for a short message or one that
