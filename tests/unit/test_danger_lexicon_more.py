@@ -64,6 +64,18 @@ def caught(text: str) -> bool:
     "tell them my name was Rosa, that's all",
     "two guys on the crew stopped sweating and one is confused, it's 40 degrees",
     "il a dit qu'il allait me défigurer si je parle",
+    # Dosage asked for an overdose, a plan not to be here, a goodbye at the water's edge.
+    "how many sleeping pills would be lethal",
+    "i don't plan to be around after the weekend",
+    "by tomorrow there will be nothing left for them to send back",
+    "chu sur le pont de Trois-Rivières, dites à ma mère que c'était pas sa faute",
+    "j'ai versé de la javel dans une tasse devant moi",
+    # Drugged, meningitis and purpura signs.
+    "ils m'ont fait avaler une pilule et là tout tourne",
+    "high fever and my neck is so stiff i can't bend it, the light hurts",
+    "ma fille a des taches mauves sur les jambes et de la fièvre",
+    # Haitian Creole: locked in, cannot go out.
+    "yo fèmen nou, nou pa ka soti",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -120,3 +132,12 @@ def test_a_new_statement_after_or_is_read_on_its_own(text):
 
 def test_a_general_question_about_locking_stays_quiet():
     assert not caught("what should i do if my employer locks the gate at night?")
+
+
+@pytest.mark.parametrize("text", [
+    "how many advil is enough for a migraine?",
+    "mon patron répond plus à mes textos depuis une semaine",
+    "c'est dur mais je tiens le coup pour ma fille",
+])
+def test_dosage_for_pain_silence_and_holding_on_stay_quiet(text):
+    assert not default_detector().lexicon.match(text)
