@@ -5,7 +5,10 @@ classifier (bot/screening/answer_classifier.py), on tests/dev/answers/<lang>.yml
 for tuning) and tests/heldout{,2}/answers/<lang>.yml (counts and intervals only: nobody who tunes
 reads those sets or their misses). A "not_an_answer" row is right when nothing is taken as an
 answer. An outcome-changing misreading is an answer taken for another answer (asked again is not
-one; a not_an_answer row read as an answer counts as one). Multi-part messages
+one; a not_an_answer row read as an answer counts as one). On the safety question, a reading on
+the careful side ("not safe" or "unsure" for someone who said safe, "not safe" for someone unsure)
+changes no outcome: it only brings the 911 guidance first, as the question's `when_unclear` means
+it to; it is a miss, counted apart as a careful safety reading. Multi-part messages
 (tests/*/multipart.yml): facts stated in one message kept, and kept wrong; signs are never kept
 unasked but offered back for confirmation at their question (bot/screening/remembered.py), counted
 apart: offered with one in common, offered with none in common, offered where none was stated.
@@ -75,10 +78,14 @@ def _same(expect: Any, got: Any) -> bool:
     return got == expect
 
 
+# Readings of the safety question on the careful side: (question, what was meant, what was read).
+_CAREFUL = {("safe_now", "yes", "unsure"), ("safe_now", "yes", "no"), ("safe_now", "unsure", "no")}
+
+
 def score(rows: list[tuple[str, str, Any]], classify) -> dict:
     q = default_questionnaire()
     per_q: dict[str, list[int]] = {}
-    misses, harmful = [], 0
+    misses, harmful, careful = [], 0, 0
     for qid, text, expect in rows:
         reading = q.read(q.questions[qid], text, None, places(text), classify=classify)
         got = "ambiguous" if reading.kind == "clarify" else reading.answer
@@ -88,12 +95,14 @@ def score(rows: list[tuple[str, str, Any]], classify) -> dict:
             misses.append((qid, text, expect, got))
             # Signs: any one leads to the same outcome, so a partial set is a miss but not harmful.
             partial = isinstance(expect, list) and isinstance(got, list) and set(expect) & set(got)
-            if got is not None and got != "ambiguous" and not partial:
+            if qid == "safe_now" and (expect, got) in {(e, g) for _, e, g in _CAREFUL}:
+                careful += 1
+            elif got is not None and got != "ambiguous" and not partial:
                 harmful += 1
     right = sum(sum(v) for v in per_q.values())
     n = sum(len(v) for v in per_q.values())
     return {"right": right, "n": n, "per_question": {k: (sum(v), len(v)) for k, v in per_q.items()},
-            "misses": misses, "answer_for_another": harmful}
+            "misses": misses, "answer_for_another": harmful, "careful_safety": careful}
 
 
 def rows_of(path: Path) -> list[tuple[str, str, Any]]:
@@ -153,7 +162,8 @@ def report(label: str, rows, classify, show_misses: bool) -> dict:
     res = score(rows, classify)
     lo, hi = wilson(res["right"], res["n"])
     print(f"  {label}: {res['right']}/{res['n']} = {res['right'] / max(res['n'], 1):.3f} "
-          f"[{lo:.3f}, {hi:.3f}]; answer taken for another: {res['answer_for_another']}")
+          f"[{lo:.3f}, {hi:.3f}]; answer taken for another: {res['answer_for_another']}; "
+          f"careful safety readings: {res['careful_safety']}")
     for qid, (r, n) in res["per_question"].items():
         a, b = wilson(r, n)
         print(f"      {qid:15s} {r:3d}/{n:3d} = {r / n:.3f} [{a:.3f}, {b:.3f}]")
@@ -184,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="which sets to measure (tuning reads dev only)")
     args = ap.parse_args(argv)
     table = ["| set | language | answers | patterns alone | patterns + classifier [95% interval] | "
-             "answer taken for another |", "| --- | --- | --- | --- | --- | --- |"]
+             "answer taken for another | careful safety readings |", "| --- | --- | --- | --- | --- | --- | --- |"]
     facts = []
     per_question: dict[str, dict[str, str]] = {}  # question -> "split lang" -> "alone / with classifier"
     from bot.screening.answer_classifier import default_classifier
@@ -203,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             res = report("patterns + classifier", rows, classify, args.misses and split == "dev")
             lo, hi = wilson(res["right"], res["n"])
             table.append(f"| {split} | {lang} | {res['n']} | {alone['right'] / max(alone['n'], 1):.3f} | "
-                         f"{res['right'] / max(res['n'], 1):.3f} [{lo:.3f}, {hi:.3f}] | {res['answer_for_another']} |")
+                         f"{res['right'] / max(res['n'], 1):.3f} [{lo:.3f}, {hi:.3f}] | {res['answer_for_another']} | "
+                         f"{res['careful_safety']} |")
             for qid, (r, n) in res["per_question"].items():
                 a = alone["per_question"].get(qid, (0, n))[0]
                 per_question.setdefault(qid, {})[f"{split} {lang}"] = f"{a / n:.2f} / {r / n:.2f} ({n})"
@@ -233,7 +244,10 @@ def main(argv: list[str] | None = None) -> int:
             "by other writers and only its counts are ever printed; tests/heldout2, by yet others, was "
             "written after the first had guided training material, and first measured on the finished change. "
             "Target: at least 0.95 per language and "
-            "no answer taken for another. Reproduce: `python -m bench.answers_eval --report docs/benchmarks.md` "
+            "no answer taken for another. A careful safety reading (\"not safe\" or \"unsure\" read for "
+            "someone who meant safe or unsure) is a miss but changes no outcome: it brings the 911 "
+            "guidance first, as the safety question is meant to when in doubt; it is counted apart. "
+            "Reproduce: `python -m bench.answers_eval --report docs/benchmarks.md` "
             "(part of `make eval`).", "", *table, "", "Facts said in a multi-part message and kept for the questions:",
             *facts, "", f"Target met: {'yes' if met else '**no**'}.", "",
             "Per question, patterns alone / patterns + classifier (answers):", "",

@@ -17,3 +17,13 @@ def test_another_place_is_a_miss() -> None:
     assert not _same("place: Edmundston", "place:New Brunswick")
     assert not _same("place: Nouveau-Brunswick", "place:Nova Scotia")
     assert not _same("place: Gatineau", None)
+
+
+def test_a_careful_safety_reading_is_a_miss_but_not_an_answer_taken_for_another() -> None:
+    from bench.answers_eval import score
+
+    res = score([("safe_now", "not really, he's in the next room", "yes"),
+                 ("safe_now", "yes, I'm safe here", "no")], None)
+    assert res["right"] == 0
+    assert res["careful_safety"] == 1  # read "not safe" for someone who meant safe
+    assert res["answer_for_another"] == 1  # read "safe" for someone who meant not safe
