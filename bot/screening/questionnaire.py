@@ -57,6 +57,7 @@ _PLACE_NEGATED = re.compile(r"\b(not|no longer|never|pas|plus|jamais)\W+((in|at|
 # Doubt about a place named: two of them ("Ontario ou Québec"), or only the distance from one.
 _PLACE_DOUBT = re.compile(
     r"\b(or|ou)\b|\b(from|de|d'|loin de|pres de|near|away from)\s?\w+\s*$"
+    r"|\b(pas loin de|proche de|pres de|not far from|close to|near|outside of|autour de|around)\s\w+"
     r"|\b(\d+ ?(h|hours?|heures?|km|miles?)) (from|de|d')"
 )
 # "Somewhere between Quebec City and Montreal": two places and no one of them.
@@ -171,7 +172,9 @@ class Questionnaire:
         if vocabulary.get("negation"):
             words = "|".join(vocabulary["negation"])
             # "No, they don't pay me": a no set off by a comma answers; it negates nothing after it.
-            self.negated = re.compile(rf"\b({words})(?![,;.!?])\W+(\w+\W+)?$")
+            # "si je dis non, il menace": a no that is said is not a negation of what follows.
+            said = "".join(f"(?<!{w} )" for w in ("dis", "dit", "dire", "say", "says", "said"))
+            self.negated = re.compile(rf"\b{said}({words})(?![,;.!?])\W+(\w+\W+)?$")
 
         def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
             own = [compiled(p) for p in o.get("patterns", [])]
