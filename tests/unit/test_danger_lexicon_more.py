@@ -76,6 +76,14 @@ def caught(text: str) -> bool:
     "ma fille a des taches mauves sur les jambes et de la fièvre",
     # Haitian Creole: locked in, cannot go out.
     "yo fèmen nou, nou pa ka soti",
+    # Goodbyes and plans told sideways; a stroke; a beating in Quebec slang.
+    "i won't be texting again after this, thank you for everything",
+    "it would be easier for everybody if i wasn't around, and i can fix that",
+    "j'aimerais ça que demain arrive jamais",
+    "c'est la dernière fois que je vous écris, merci",
+    "ce soir je vais rejoindre mon mari au ciel",
+    "worst headache i've ever had and my face is drooping on the left",
+    "je me fais tabasser par le gérant dans la cuisine",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -138,6 +146,8 @@ def test_a_general_question_about_locking_stays_quiet():
     "how many advil is enough for a migraine?",
     "mon patron répond plus à mes textos depuis une semaine",
     "c'est dur mais je tiens le coup pour ma fille",
+    "quand j'étais ado j'ai été battue, aujourd'hui je vais bien",
+    "avant j'étais enfermée chez eux, maintenant je vis seule à Laval",
 ])
 def test_dosage_for_pain_silence_and_holding_on_stay_quiet(text):
     assert not default_detector().lexicon.match(text)
