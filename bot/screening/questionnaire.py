@@ -37,6 +37,13 @@ _FOR_SOMEONE_ELSE = re.compile(
     r"|\bpour (un|une|mon|ma|mes) (ami|amie|cousin|cousine|soeur|frere|collegue|voisin|voisine|fille|fils|mere|pere"
     r"|tante|oncle|proche)\b"
     r"|\bqu'est-ce qu'(elle|il) peut\b|\b(elle|il) (peut|pourrait) (avoir|obtenir|demander|rester|faire)\b"
+    # "my friend is the one with the problem", "c'est mon amie qui a besoin d'aide"
+    r"|\b(my|mon|ma) (friend|\w+ friend|cousin|sister|brother|wife|husband|coworker|colleague|neighbou?r|roommate"
+    r"|ami|amie|cousine?|soeur|frere|collegue|voisine?|coloc)"
+    r" (is|has|needs|est|a) (the one|celle|celui|who|qui)\b"
+    r"|\b(it'?s|its|c'est) (for )?(my|mon|ma) (friend|cousin|sister|brother|ami|amie|cousine?|soeur|frere|collegue)"
+    r" (who|that|qui)\b"
+    r"|\bnot (for )?me,? (it'?s|its|but) (for )?(my|a) \w+"
     r"|\bpeut-(elle|il)\b"
 )
 # A match right after a negation ("not safe", "pas au canada", "never had a valid visa") does not

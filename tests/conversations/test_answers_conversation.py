@@ -187,3 +187,24 @@ def test_a_status_restated_at_when_it_ended_is_not_answered_with_the_trps_expiry
     # Asked as a question, it is answered, then the question comes back.
     chat.say("what happens when my permit expires?")
     assert "utter_expiry" in actions_of_last_turn(chat)
+
+
+def test_a_place_said_with_yes_at_the_citizen_question_is_not_yes_to_citizenship(chat):
+    chat.say("my employer at the fish plant in Shippagan holds on to our passports, can I get a permit?")
+    assert slots(chat)["requested_slot"] == "q_safe_now"
+    chat.say("yes")  # safe
+    assert slots(chat)["requested_slot"] == "q_citizen_pr"  # in Canada: kept from the place
+    chat.say("yeah I'm in Shippagan")
+    s = slots(chat)
+    assert s["q_citizen_pr"] is None and s["requested_slot"] == "q_citizen_pr"
+    chat.say("no, I came from Mexico on a work permit")
+    assert slots(chat)["q_citizen_pr"] == "no"
+
+
+def test_a_no_about_residence_at_the_in_canada_question_is_not_no_to_being_in_canada(chat):
+    chat.say("est-ce que je peux avoir un permis?")
+    chat.say("oui")  # safe
+    assert slots(chat)["requested_slot"] == "q_in_canada"
+    chat.say("non, je suis pas résidente")
+    s = slots(chat)
+    assert s["q_in_canada"] is None and s["requested_slot"] == "q_in_canada"

@@ -21,6 +21,9 @@ tracker = said_tracker
     "asking for a friend, she is in Canada with no papers",
     "je suis citoyenne, c'est pour ma soeur qui n'a pas de papiers",
     "je suis résident permanent, est-ce qu'il peut avoir ce permis?",
+    "I'm a Canadian citizen, my coworker is the one who needs this",
+    "je suis citoyen, c'est mon ami qui a un problème avec son patron",
+    "not me, it's my neighbour, I'm a PR",
 ])
 def test_a_message_for_someone_else_keeps_nothing_about_the_writer(text):
     assert Q.for_someone_else(text)
