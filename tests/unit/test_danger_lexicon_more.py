@@ -84,6 +84,11 @@ def caught(text: str) -> bool:
     "ce soir je vais rejoindre mon mari au ciel",
     "worst headache i've ever had and my face is drooping on the left",
     "je me fais tabasser par le gérant dans la cuisine",
+    # Death threats from a former boss waiting downstairs now; a guard at the door; burns.
+    "mon ancien patron m'envoie des menaces de mort, il attend devant chez moi",
+    "ils nous gardent dans un appartement avec deux gardiens",
+    "if i swallow all my insulin tonight will it be painless",
+    "il m'a lancé de l'essence et il a allumé, ma peau est toute noire",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -148,6 +153,8 @@ def test_a_general_question_about_locking_stays_quiet():
     "c'est dur mais je tiens le coup pour ma fille",
     "quand j'étais ado j'ai été battue, aujourd'hui je vais bien",
     "avant j'étais enfermée chez eux, maintenant je vis seule à Laval",
+    "do i need to bring my blood pressure tablets in the original box when i fly in?",
+    "est-ce que je peux emporter mes médicaments dans ma valise?",
 ])
 def test_dosage_for_pain_silence_and_holding_on_stay_quiet(text):
     assert not default_detector().lexicon.match(text)

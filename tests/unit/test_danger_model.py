@@ -123,7 +123,7 @@ def test_self_harm_is_never_set_aside(text):
     assert default_detector().verdict(text, model_probability=0.0).danger
 
 
-@pytest.mark.parametrize("text", ["do i need to bring my blood pressure tablets in the original box when i fly in?",
+@pytest.mark.parametrize("text", ["my pharmacy refilled my tablets, is that covered by IFHP?",
                                   "je travaille sur le chantier du nouveau pont à Laval, c'est quoi mes droits?"])
 def test_a_means_of_self_harm_named_in_an_everyday_message_is_set_aside_by_the_model(text):
     detector = default_detector()
