@@ -160,6 +160,16 @@ class Question:
         return True
 
 
+def _named_in(entity: Mapping[str, Any], text: str, folded_clause: str) -> bool:
+    """Whether a place entity was named in this clause, by its name or as the person wrote it
+    ("St-Rémi" for Saint-Rémi)."""
+    names = {fold(str(entity.get("value", "")))}
+    start, end = entity.get("start"), entity.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        names.add(fold(text[start:end]))
+    return any(n and n in folded_clause for n in names)
+
+
 class Questionnaire:
     def __init__(self, data: Mapping[str, Any]) -> None:
         names = {k: "|".join(v) for k, v in (data.get("names") or {}).items()}
@@ -353,7 +363,7 @@ class Questionnaire:
                         continue
                     if q.free_text == "place":
                         here = [{"entity": e.get("entity"), "value": e.get("value")} for e in entities
-                                if fold(str(e.get("value", ""))) in folded
+                                if _named_in(e, text or "", folded)
                                 and not self._abroad(fold(text or ""), str(e.get("value", "")))]
                         found = self._place(folded, sentence, here)
                         if found:

@@ -176,8 +176,22 @@ def test_a_story_ending_with_a_question_is_answered_then_offered_the_questions()
 def test_what_else_a_message_asked_beside_danger():
     from bot.nlg import asked_beside_danger
 
-    assert asked_beside_danger("utter_emergency", {"safety_net": {"overrode": "ask_fee"}}) == "ask_fee"
+    asked = {"text": "he hit me again. is the permit free?", "safety_net": {"overrode": "ask_fee"}}
+    assert asked_beside_danger("utter_emergency", asked) == "ask_fee"
+    # A topic the classifier guessed, with nothing asked, adds nothing after the 911 guidance.
+    told = {"text": "my roommate is not waking up and there is foam on his mouth",
+            "safety_net": {"overrode": "ask_health"}}
+    assert asked_beside_danger("utter_emergency", told) is None
     parts = {"message_parts": {"whole": "in_danger", "asked_intent": "ask_testify"}}
     assert asked_beside_danger("utter_emergency", parts) == "ask_testify"
     assert asked_beside_danger("utter_fee", {"safety_net": {"overrode": "ask_fee"}}) is None
     assert asked_beside_danger("utter_emergency", {"safety_net": {"overrode": "greet"}}) is None
+
+
+def test_a_place_written_short_is_kept_as_where_one_is():
+    from bot.places.matcher import default_matcher
+
+    text = "mon patron garde mon passeport, je travaille dans une serre à St-Rémi"
+    place = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
+             for m in default_matcher().find(text)]
+    assert Q.known_answers([(text, place)]) == {"location": "place:Saint-Rémi", "in_canada": "yes"}
