@@ -16,6 +16,7 @@ from bot.facts import fact_values
 from bot.i18n.catalogs import Catalogs, default_catalogs
 from bot.i18n.names import own_name
 from bot.i18n.negotiate import conversation_language
+from bot.nlu.message_parts import asks_something
 from bot.placeholders import fill
 from bot.stores.memory import idle_ttl_seconds
 
@@ -42,6 +43,9 @@ def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | No
         return None
     parts = parse.get("message_parts") or {}
     overrode = (parse.get("safety_net") or {}).get("overrode")
+    if not asks_something(str(parse.get("text") or "")):
+        # "He's not waking up, foam on his mouth": the classifier's topic (health care) was not asked.
+        overrode = None
     asked = parts.get("asked_intent") or (overrode if overrode not in (None, "in_danger") else None)
     return asked if isinstance(asked, str) and asked.startswith("ask_") else None
 

@@ -49,3 +49,10 @@ def last_question(text: str) -> str | None:
 def question_part(text: str) -> str | None:
     """The part of a message that asks, if the message is more than that part."""
     return last_question(text) or after_greeting(text)
+
+
+def asks_something(text: str) -> bool:
+    """Whether a message asks anything: a question mark, or a sentence that opens like a question."""
+    if "?" in (text or ""):
+        return True
+    return any(_QUESTION_WORDS.match(fold(s)) for s in _SENTENCE.split((text or "").strip()) if s.strip())

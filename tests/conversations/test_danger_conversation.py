@@ -82,3 +82,9 @@ def test_danger_is_answered_in_its_own_language_even_after_a_choice(chat):
     answer = chat.say("il me frappe")
     assert_emergency(answer)
     assert in_french(answer), answer
+
+
+def test_a_medical_emergency_told_without_a_question_gets_only_the_emergency_answer(chat):
+    said = chat.say("my roommate is not waking up and theres foam on his mouth")
+    assert_emergency(said)
+    assert "Interim Federal Health" not in said  # nothing was asked about health care
