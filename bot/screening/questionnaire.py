@@ -69,7 +69,8 @@ _PLACE_DOUBT = re.compile(
 )
 # "Somewhere between Quebec City and Montreal": two places and no one of them.
 _BETWEEN = re.compile(
-    r"\b(somewhere|quelque part)\b.{0,20}\b(between|entre)\b|\b(between|entre) \w+( \w+)? (and|et) \w+"
+    r"\b(somewhere|quelque part)\b.{0,20}\b(between|entre)\b"
+    r"|\b(between|entre) [a-z][\w-]*( [a-z][\w-]*)? (and|et) [a-z]"
 )
 # "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
 _PAST_PLACE = re.compile(r"\b(was|were|used to|from|left|etais|etait|venais|viens|quitte)\b")

@@ -275,6 +275,9 @@ def test_everyday_answers_are_read(qid, text, expected):
     ("no idea, we drove 3 hours from Calgary", ["Calgary"], "unsure"),
     # Not knowing something else does not undo the place.
     ("I don't know the postal code but I'm in Laval", ["Laval"], "place:Laval"),
+    # Between two places is neither; between two hours is only when one works there.
+    ("quelque part entre Québec et Montréal je pense", ["Québec", "Montréal"], "unsure"),
+    ("je travaille entre 8h et 17h à Laval", ["Laval"], "place:Laval"),
 ])
 def test_a_place_named_with_doubt_is_not_where_one_is(text, places, expected):
     entities = [{"entity": "place", "value": p} for p in places]
