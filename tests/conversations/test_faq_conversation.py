@@ -108,3 +108,14 @@ def test_in_french_gatineau_gets_ottawa_next_door_and_the_french_finder(chat):
     answer = chat.say("où est le bureau d'immigration le plus proche de Gatineau?")
     assert "Ottawa" in answer and "Montréal" not in answer
     assert "/fr/immigration-refugies-citoyennete/" in answer and "/en/" not in answer
+
+
+@pytest.mark.parametrize("text", [
+    "border services sent me a paper, I must be out of Canada before the 3rd, what now?",
+    "l'ASFC m'a écrit que je dois partir du pays d'ici la fin du mois, je fais quoi?",
+])
+def test_a_date_to_leave_canada_gets_legal_help_first_not_the_questions(chat, text):
+    chat.say(text)
+    turn = last_turn(chat)
+    assert turn["intent"] == "ask_lawyer", turn
+    assert "utter_lawyer" in turn["actions"] and "screening_form" not in turn["actions"], turn
