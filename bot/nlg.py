@@ -41,11 +41,12 @@ def asked_beside_danger(utter_action: str, parse: Mapping[str, Any]) -> str | No
     """The question (an ask_* intent) a message asked beside the danger it told, if any."""
     if utter_action != "utter_emergency":
         return None
-    parts = parse.get("message_parts") or {}
-    overrode = (parse.get("safety_net") or {}).get("overrode")
     if not asks_something(str(parse.get("text") or "")):
         # "He's not waking up, foam on his mouth": the classifier's topic (health care) was not asked.
-        overrode = None
+        return None
+    parts = parse.get("message_parts") or {}
+    overrode = (parse.get("safety_net") or {}).get("overrode")
+    # The part that asks, read on its own, before the whole message's topic.
     asked = parts.get("asked_intent") or (overrode if overrode not in (None, "in_danger") else None)
     return asked if isinstance(asked, str) and asked.startswith("ask_") else None
 

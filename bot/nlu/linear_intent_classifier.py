@@ -200,13 +200,17 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                 # then the questions are offered (bot/nlg.py).
                 message.set("message_parts", {"whole": ranking[0][INTENT_NAME_KEY], "asked": story,
                                               "story": True}, add_to_output=True)
-            beside_danger = question_part(text) if ranking[0][INTENT_NAME_KEY] == "in_danger" else None
+            beside_danger = question_part(text) if ranking[0][INTENT_NAME_KEY] not in COVERING else None
             if beside_danger:
-                # Danger first (the rule), then the question asked beside it (bot/nlg.py).
+                # Danger first (the rule), then the question asked beside it (bot/nlg.py). Read
+                # whatever the whole was read as: the safety net may still find danger in a message
+                # the classifier took for a question ("he took too many pills. can I work?" is not
+                # a question about health care).
                 asked_top = self._ranking(self._probabilities(beside_danger))[0]
                 if asked_top[INTENT_NAME_KEY].startswith("ask_") and asked_top[PREDICTED_CONFIDENCE_KEY] >= PART_SURE:
-                    message.set("message_parts", {"whole": "in_danger", "asked": beside_danger,
-                                                  "asked_intent": asked_top[INTENT_NAME_KEY]}, add_to_output=True)
+                    parts = {**(message.get("message_parts") or {}), "whole": ranking[0][INTENT_NAME_KEY],
+                             "asked": beside_danger, "asked_intent": asked_top[INTENT_NAME_KEY]}
+                    message.set("message_parts", parts, add_to_output=True)
             part = question_part(text) if ranking[0][INTENT_NAME_KEY] in COVERING else None
             if part:
                 # "Hi, is it free?", a story ending with a question: the question is what is asked.

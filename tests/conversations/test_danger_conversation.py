@@ -88,3 +88,11 @@ def test_a_medical_emergency_told_without_a_question_gets_only_the_emergency_ans
     said = chat.say("my roommate is not waking up and theres foam on his mouth")
     assert_emergency(said)
     assert "Interim Federal Health" not in said  # nothing was asked about health care
+
+
+def test_the_question_asked_beside_an_emergency_is_the_one_answered(chat):
+    # The whole message reads as a health topic; the part that asks is about work.
+    said = chat.say("my sister drank bleach and is throwing up blood. also, can I work while I wait for the permit?")
+    assert_emergency(said)
+    assert "work permit" in said[said.index("1-833-900-1010"):], said
+    assert "Interim Federal Health" not in said, said

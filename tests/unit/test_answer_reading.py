@@ -182,8 +182,11 @@ def test_what_else_a_message_asked_beside_danger():
     told = {"text": "my roommate is not waking up and there is foam on his mouth",
             "safety_net": {"overrode": "ask_health"}}
     assert asked_beside_danger("utter_emergency", told) is None
-    parts = {"message_parts": {"whole": "in_danger", "asked_intent": "ask_testify"}}
+    # The part that asks, read on its own, wins over the whole message's topic.
+    parts = {"text": "he took too many pills. do I have to go to court?", "safety_net": {"overrode": "ask_health"},
+             "message_parts": {"whole": "ask_health", "asked_intent": "ask_testify"}}
     assert asked_beside_danger("utter_emergency", parts) == "ask_testify"
+    assert asked_beside_danger("utter_emergency", {**parts, "text": "he took too many pills. he is cold"}) is None
     assert asked_beside_danger("utter_fee", {"safety_net": {"overrode": "ask_fee"}}) is None
     assert asked_beside_danger("utter_emergency", {"safety_net": {"overrode": "greet"}}) is None
 
