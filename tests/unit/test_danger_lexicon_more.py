@@ -89,6 +89,24 @@ def caught(text: str) -> bool:
     "ils nous gardent dans un appartement avec deux gardiens",
     "if i swallow all my insulin tonight will it be painless",
     "il m'a lancé de l'essence et il a allumé, ma peau est toute noire",
+    # Self-harm said sideways: what happens after, a calm decision, a goodbye, the highest bridge.
+    "once i'm gone who gets the money in my account, my son is only 4",
+    "I made a decision and now I feel calm",
+    "the pain is going to be over soon, i have everything ready",
+    "is it a sin to give up when you're this tired",
+    "i won't be at work tomorrow or ever again",
+    "please make sure my daughter will be ok after friday",
+    "does the life insurance still pay out if it was on purpose",
+    "quand je serai morte, qui va s'occuper de mes papiers",
+    "bonsoir tout le monde, au revoir pour la dernière fois",
+    "c'est sûrement la dernière conversation que j'aurai",
+    "le plus haut pont de la ville c'est lequel",
+    "je vous oublierai jamais, là où je vais",
+    "je sais pas si je vais être encore là demain soir",
+    "l'assurance de la job paye même si c'est fait exprès?",
+    "bon c'est fini, j'ai avalé toutes les pilules de ma mère",
+    "been thinking about stepping in front of a bus on my way home",
+    "le boss a mis un cadenas sur la roulotte avec nous dedans",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -112,6 +130,9 @@ def test_roundabout_danger_is_caught(text):
     "le patron garde mon passeport depuis l'été, est-ce légal?",
     "they locked us in the bunkhouse two summers ago, I'm fine now, can I still apply?",
     "il menace d'appeler la police si je demande ma paye",
+    "the pain in my knee will stop soon, the doctor says",
+    "quand je serai parti à Montréal, qui va arroser mes plantes?",
+    "c'est fini avec lui depuis 2019, je vais bien maintenant",
 ])
 def test_idioms_stay_quiet(text):
     assert not caught(text)
