@@ -72,6 +72,18 @@ _BETWEEN = re.compile(
     r"\b(somewhere|quelque part)\b.{0,20}\b(between|entre)\b"
     r"|\b(between|entre) [a-z][\w-]*( [a-z][\w-]*)? (and|et) [a-z]"
 )
+# "I don't know the exact address": what is not known is the street, not the place.
+_ADDRESS_UNKNOWN = re.compile(
+    r"\b(exact|precise|exacte|street|rue|postal code|code postal)\b|\b(the|l') ?address|adresse\b"
+)
+# "Hamilton, no sorry, Burlington", "ouvert... non attends, fermé": the answer is what follows the
+# correction. "Au Saguenay, à Jonquière plus précisément": the more precise place is just before.
+_CORRECTION = re.compile(
+    r"\b(no,? sorry|no,? wait|wait,? no|sorry,? i mean|i mean|i meant|actually no|no no|correction"
+    r"|non,? attends?|attends?,? non|non,? pardon|pardon|je veux dire|je voulais dire|ou plutot|non plutot"
+    r"|euh,? non|non non)\b"
+)
+_PRECISELY = re.compile(r"\b(plus precisement|more precisely|to be exact|pour etre exact|pour etre precis)\b")
 # "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
 _PAST_PLACE = re.compile(r"\b(was|were|used to|from|left|etais|etait|venais|viens|quitte)\b")
 
@@ -276,9 +288,14 @@ class Questionnaire:
         only agrees to go on ("ok, let's continue") or asks something is never "yes".
         """
         folded = fold(text or "").strip()
+        corrected = [m for m in _CORRECTION.finditer(folded) if m.end() < len(folded.rstrip(" .!?"))]
         if question.free_text == "place":
-            found = self._place(folded, text or "", entities)
-            if found and (_BETWEEN.search(folded) or self.says("dont_know", folded) and _PLACE_DOUBT.search(folded)):
+            found = self._place(folded, text or "", entities, after=corrected[-1].end() if corrected else None)
+            doubt = self.says("dont_know", folded) and not _ADDRESS_UNKNOWN.search(folded)
+            # "Ontario ou au Québec je crois": two places offered as a choice, none corrected.
+            either = (not corrected and re.search(r"\b(or|ou)\b", folded) is not None
+                      and len({str(e.get("value")) for e in entities if e.get("entity") == "place"}) > 1)
+            if found and (_BETWEEN.search(folded) or either or doubt and _PLACE_DOUBT.search(folded)):
                 # "Ontario or Quebec, I'm not sure", "no idea, we drove 5 hours from Montreal".
                 found = None
                 if UNSURE in question.options:
@@ -289,7 +306,9 @@ class Questionnaire:
             # "what does permanent resident mean?" names an answer but asks: never an answer.
             # "can we skip this one?" asks to skip: it is the skip answer.
             return Reading("asks", source="asks")
-        hits = self._pattern_hits(question, folded)
+        hits = self._pattern_hits(question, folded[corrected[-1].end():]) if corrected else []
+        if not hits:
+            hits = self._pattern_hits(question, folded)
         source = "pattern"
         if not hits:
             source = "label"
@@ -444,13 +463,24 @@ class Questionnaire:
         return any(self.abroad_after.match(folded, m.end())
                    for m in re.finditer(rf"\b{re.escape(name)}\b", folded)) if name else False
 
-    def _place(self, folded: str, text: str, entities: Iterable[Mapping[str, Any]]) -> str | None:
-        named = [
-            str(e["value"]) for e in entities
+    def _place(self, folded: str, text: str, entities: Iterable[Mapping[str, Any]],
+               after: int | None = None) -> str | None:
+        places = [
+            e for e in entities
             if e.get("entity") == "place" and e.get("value")
             and not (isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]))
             and not self._abroad(folded, str(e["value"]))
         ]
+        starts = [e.get("start") for e in places]
+        if len(places) > 1 and all(isinstance(s, int) for s in starts):
+            # A place corrected ("Hamilton, no sorry, Burlington") or made precise ("au Saguenay,
+            # à Jonquière plus précisément") is the one meant.
+            precisely = _PRECISELY.search(folded)
+            if after is not None and any(s >= after for s in starts):
+                places = [e for e in places if e["start"] >= after][:1]
+            elif precisely and any(s < precisely.start() for s in starts):
+                places = [e for e in places if e["start"] < precisely.start()][-1:]
+        named = [str(e["value"]) for e in places]
         if len(named) > 1:
             # "In New Brunswick, in Edmundston": the town says more than its province.
             from bot.places.gazetteer import default_gazetteer
