@@ -72,6 +72,11 @@ _BETWEEN = re.compile(
     r"\b(somewhere|quelque part)\b.{0,20}\b(between|entre)\b"
     r"|\b(between|entre) [a-z][\w-]*( [a-z][\w-]*)? (and|et) [a-z]"
 )
+# "Honestly no", "ben oui", "well, I'm not sure": words before the answer that are not the answer.
+_LEADING_FILLER = re.compile(
+    r"^\W*((honestly|honnetement|franchement|to be honest|truthfully|well|um+|uh+|hmm+|euh+|ben|bah|alors|ok so)"
+    r"(?=\W+\w)\W+)+"
+)
 # "I don't know the exact address": what is not known is the street, not the place.
 _ADDRESS_UNKNOWN = re.compile(
     r"\b(exact|precise|exacte|street|rue|postal code|code postal)\b|\b(the|l') ?address|adresse\b"
@@ -79,7 +84,8 @@ _ADDRESS_UNKNOWN = re.compile(
 # "Hamilton, no sorry, Burlington", "ouvert... non attends, fermé": the answer is what follows the
 # correction. "Au Saguenay, à Jonquière plus précisément": the more precise place is just before.
 _CORRECTION = re.compile(
-    r"\b(no,? sorry|no,? wait|wait,? no|sorry,? i mean|i mean|i meant|actually no|no no|correction"
+    r"\b(no,? sorry|sorry,? no|no,? wait|wait,? no|wait,? yes|sorry,? i mean|i mean|i meant|actually (no|yes)"
+    r"|no no|correction|en fait,? (oui|non)|non,? en fait"
     r"|non,? attends?|attends?,? non|non,? pardon|pardon|je veux dire|je voulais dire|ou plutot|non plutot"
     r"|euh,? non|non non)\b"
 )
@@ -287,7 +293,7 @@ class Questionnaire:
         sure; last, the classifier's intent, and only for a short, plain message. A message that
         only agrees to go on ("ok, let's continue") or asks something is never "yes".
         """
-        folded = fold(text or "").strip()
+        folded = _LEADING_FILLER.sub("", fold(text or "").strip())
         corrected = [m for m in _CORRECTION.finditer(folded) if m.end() < len(folded.rstrip(" .!?"))]
         if question.free_text == "place":
             found = self._place(folded, text or "", entities, after=corrected[-1].end() if corrected else None)

@@ -28,6 +28,9 @@ def _places(text: str) -> list[dict]:
     ("Gander NL", "place:Gander"),
     ("Hawkesbury en Ontario", "place:Hawkesbury"),
     ("en Alberta, près de Brooks, l'usine de viande", "place:Brooks"),
+    ("Guelph. sorry no, we moved, now in Kitchener", "place:Kitchener"),
+    ("out by High River, Alberta, at the packing plant", "place:High River"),
+    ("à Neepawa au Manitoba, pour l'usine de porc", "place:Neepawa"),
     # Two places offered as a choice: not sure where.
     ("Quelque part en Ontario ou au Québec je crois, près de la frontière.", "unsure"),
 ])
@@ -100,6 +103,22 @@ def test_the_place_meant(text, expect):
      ["forced_work", "threats"]),
     ("partner_abuse", "Oui. Mon permis ouvert dépend de son permis à lui, et il est violent.", "yes"),
     ("partner_abuse", "Mon copain est violent mais mes papiers c'est pas lui, c'est mon permis d'études.", "no"),
+    ("urgent", "no wait, yes, border services phoned me yesterday and want me to come in", "yes"),
+    ("urgent", "idk, i got a letter but dont know if it is a deportation order", "unsure"),
+    ("citizen_pr", "my dad says we got citizenship when I was small but I never saw a paper. not sure", "unsure"),
+    ("status_ended", "maybe this spring, maybe last fall, my boss has the papers", "unsure"),
+    ("safe_now", "for now yes but tonight who knows", "unsure"),
+    ("safe_now", "honestly no, they are in the next room", "no"),
+    ("in_canada", "au Mali pour le moment", "no"),
+    ("in_canada", "présentement aux États-Unis, à Buffalo", "no"),
+    ("partner_abuse", "he takes my whole paycheque and screams, is that abuse? he sponsored me", None),
+    ("partner_abuse", "oui, mon mari c'est mon garant et il me bat", "yes"),
+    ("status", "permis lié à l'employeur, une ferme de bleuets", "employer_permit"),
+    ("safe_now", "wi, mwen byen kounye a", "yes"),
+    ("situation", "le patron me crie dessus quand je veux sortir de la ferme", ["not_free"]),
+    ("situation", "they promised 20 an hour, the contract said so, it's half of what they said", ["deceived"]),
+    ("refugee_claim", "pas encore", "no"),
+    ("location", "je donnerai pas mon adresse, désolé", "skip"),
 ])
 def test_the_answer_meant(question, text, expect):
     got = Q.understand(Q.questions[question], text)

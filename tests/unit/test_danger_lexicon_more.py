@@ -107,6 +107,10 @@ def caught(text: str) -> bool:
     "bon c'est fini, j'ai avalé toutes les pilules de ma mère",
     "been thinking about stepping in front of a bus on my way home",
     "le boss a mis un cadenas sur la roulotte avec nous dedans",
+    "picked up so many sleeping pills at the pharmacy today, don't ask why",
+    "haven't eaten in a week, just hoping it ends by itself",
+    "can you tell me how to close my bank account, i won't need it after sunday",
+    "he makes me be a good girlfriend to his clients at the motel",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)

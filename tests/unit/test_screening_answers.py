@@ -20,7 +20,12 @@ def test_the_table_covers_every_question_but_the_free_text_one():
 
 @pytest.mark.parametrize("question, text, intent, expect", ROWS)
 def test_a_typed_answer_is_read_as_a_careful_person_reads_it(question, text, intent, expect):
-    assert Q.understand(Q.questions[question], text, intent) == expect
+    got = Q.understand(Q.questions[question], text, intent)
+    if isinstance(expect, list) and isinstance(got, list):
+        # Several signs are a set to the eligibility rules (actions/eligibility.py): order says nothing.
+        assert sorted(got) == sorted(expect)
+    else:
+        assert got == expect
 
 
 @pytest.mark.parametrize("question, text, intent, expect, now", KNOWN)
