@@ -210,3 +210,12 @@ def test_a_no_about_residence_at_the_in_canada_question_is_not_no_to_being_in_ca
     assert slots(chat)["requested_slot"] == "q_in_canada"
     chat.say("non, je suis pas résidente")
     asked_again(chat, "in_canada")
+
+
+def test_a_permit_that_expires_later_is_not_a_status_that_ended(chat):
+    chat.say("je veux savoir si je peux avoir un permis")
+    for answer in ("oui", "oui", "non"):
+        chat.say(answer)
+    chat.say("permis fermé pour une serre à Leamington, il expire en avril")
+    s = slots(chat)
+    assert s["q_status"] == "employer_permit" and s["requested_slot"] != "q_status_ended", s

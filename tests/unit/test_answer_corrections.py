@@ -119,6 +119,11 @@ def test_the_place_meant(text, expect):
     ("situation", "they promised 20 an hour, the contract said so, it's half of what they said", ["deceived"]),
     ("refugee_claim", "pas encore", "no"),
     ("location", "je donnerai pas mon adresse, désolé", "skip"),
+    # A permit that expires later is still held; one that expired is not.
+    ("status", "permis fermé pour la ferme, il expire en avril", "employer_permit"),
+    ("status", "study permit, it expires in august", "valid"),
+    ("status", "my closed permit expired in april", "expired"),
+    ("status", "mon permis a expiré en avril", "expired"),
 ])
 def test_the_answer_meant(question, text, expect):
     got = Q.understand(Q.questions[question], text)
