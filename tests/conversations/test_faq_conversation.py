@@ -119,3 +119,13 @@ def test_a_date_to_leave_canada_gets_legal_help_first_not_the_questions(chat, te
     turn = last_turn(chat)
     assert turn["intent"] == "ask_lawyer", turn
     assert "utter_lawyer" in turn["actions"] and "screening_form" not in turn["actions"], turn
+
+
+@pytest.mark.parametrize("text, night_words", [
+    ("which number can I ring at 2am when I'm scared", "24/7"),
+    ("quel numéro je peux appeler la nuit quand j'ai peur", "24 h sur 24"),
+])
+def test_asking_for_a_number_gives_the_line_open_at_night_too(chat, text, night_words):
+    said = chat.say(text)
+    assert "1-888-242-2100" in said and "1-833-900-1010" in said and "911" in said, said
+    assert night_words in said[said.index("1-833-900-1010") - 200:], said
