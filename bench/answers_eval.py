@@ -110,6 +110,18 @@ def rows_of(path: Path) -> list[tuple[str, str, Any]]:
     return [(qid, r["text"], r["expect"]) for qid, rs in data["questions"].items() for r in rs]
 
 
+# The first held-out multi-part set (written before the sign names settled) names three signs
+# otherwise; the questionnaire's names are data/screening.yml's option ids.
+SIGN_NAMES = {"cannot_leave": "not_free", "threats_violence": "threats", "lied_about_job": "deceived"}
+
+
+def signs_stated(value: Any) -> list[str] | None:
+    """A writer's signs, one or a list, in the questionnaire's names."""
+    if value is None:
+        return None
+    return [SIGN_NAMES.get(str(v), str(v)) for v in ([value] if isinstance(value, str) else value)]
+
+
 def multipart(path: Path) -> dict:
     """Facts stated in one message (in Canada, citizen, status, signs) kept by the questionnaire;
     kept wrong: a fact kept with another value than the one stated (signs: none in common)."""
@@ -126,8 +138,8 @@ def multipart(path: Path) -> dict:
             per_key[key][0] += 1
             if key in known:
                 expect, got = m["facts"][key], known[key]
-                if key == "situation" and isinstance(expect, str):
-                    expect = [expect]  # one sign may be written without a list
+                if key == "situation":
+                    expect = signs_stated(expect)  # one sign may be written without a list
                 # Signs: any one leads to the same outcome, so an overlap is kept right.
                 if _same(expect, got) or (isinstance(expect, list) and set(expect) & set(got or [])):
                     kept += 1
@@ -144,8 +156,7 @@ def offered(data: dict) -> dict:
     q = default_questionnaire()
     counts = {"stated": 0, "right": 0, "wrong": 0, "unstated": 0}
     for m in data.get("messages", []):
-        expect = (m.get("facts") or {}).get("situation")
-        expect = [expect] if isinstance(expect, str) else expect
+        expect = signs_stated((m.get("facts") or {}).get("situation"))
         got = remembered_signs(q, [m["text"]])
         if expect:
             counts["stated"] += 1
