@@ -31,6 +31,9 @@ def _places(text: str) -> list[dict]:
     ("Guelph. sorry no, we moved, now in Kitchener", "place:Kitchener"),
     ("out by High River, Alberta, at the packing plant", "place:High River"),
     ("à Neepawa au Manitoba, pour l'usine de porc", "place:Neepawa"),
+    # Misspellings too far from the name for the near-miss matcher.
+    ("I'm in Ottowa, near the market", "place:Ottawa"),
+    ("à gatineo", "place:Gatineau"),
     # Two places offered as a choice: not sure where.
     ("Quelque part en Ontario ou au Québec je crois, près de la frontière.", "unsure"),
 ])
