@@ -477,8 +477,8 @@ class Questionnaire:
             and not (isinstance(e.get("start"), int) and _PLACE_NEGATED.search(folded[: e["start"]]))
             and not self._abroad(folded, str(e["value"]))
         ]
-        starts = [e.get("start") for e in places]
-        if len(places) > 1 and all(isinstance(s, int) for s in starts):
+        starts = [e["start"] for e in places if isinstance(e.get("start"), int)]
+        if len(places) > 1 and len(starts) == len(places):
             # A place corrected ("Hamilton, no sorry, Burlington") or made precise ("au Saguenay,
             # à Jonquière plus précisément") is the one meant.
             precisely = _PRECISELY.search(folded)
