@@ -293,7 +293,8 @@ class Questionnaire:
         sure; last, the classifier's intent, and only for a short, plain message. A message that
         only agrees to go on ("ok, let's continue") or asks something is never "yes".
         """
-        folded = _LEADING_FILLER.sub("", fold(text or "").strip())
+        # Blanked, not cut: entity offsets into the message must still point at the same words.
+        folded = _LEADING_FILLER.sub(lambda m: " " * len(m.group(0)), fold(text or "").strip())
         corrected = [m for m in _CORRECTION.finditer(folded) if m.end() < len(folded.rstrip(" .!?"))]
         if question.free_text == "place":
             found = self._place(folded, text or "", entities, after=corrected[-1].end() if corrected else None)

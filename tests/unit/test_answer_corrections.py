@@ -31,6 +31,9 @@ def _places(text: str) -> list[dict]:
     ("Guelph. sorry no, we moved, now in Kitchener", "place:Kitchener"),
     ("out by High River, Alberta, at the packing plant", "place:High River"),
     ("à Neepawa au Manitoba, pour l'usine de porc", "place:Neepawa"),
+    # Words set aside before the answer leave the place's position as written.
+    ("euh pas à Montréal, à Laval", "place:Laval"),
+    ("honestly Guelph, no sorry, Kitchener now", "place:Kitchener"),
     # Misspellings too far from the name for the near-miss matcher.
     ("I'm in Ottowa, near the market", "place:Ottawa"),
     ("à gatineo", "place:Gatineau"),
