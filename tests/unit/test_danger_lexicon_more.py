@@ -111,6 +111,8 @@ def caught(text: str) -> bool:
     "haven't eaten in a week, just hoping it ends by itself",
     "can you tell me how to close my bank account, i won't need it after sunday",
     "he makes me be a good girlfriend to his clients at the motel",
+    # A question, but about one's own death: not set aside as a general question.
+    "what happens to my bank account when i'm gone, can my son get the money",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -137,6 +139,7 @@ def test_roundabout_danger_is_caught(text):
     "the pain in my knee will stop soon, the doctor says",
     "quand je serai parti à Montréal, qui va arroser mes plantes?",
     "c'est fini avec lui depuis 2019, je vais bien maintenant",
+    "what happens to my permit when I'm gone to Alberta for the summer job?",
 ])
 def test_idioms_stay_quiet(text):
     assert not caught(text)
