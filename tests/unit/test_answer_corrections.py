@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.places.matcher import default_matcher
+from bench.answers_eval import places
 from bot.screening.questionnaire import default_questionnaire
 
 Q = default_questionnaire()
-
-
-def _places(text: str) -> list[dict]:
-    return [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
-            for m in default_matcher().find(text)]
 
 
 @pytest.mark.parametrize("text, expect", [
@@ -41,7 +36,7 @@ def _places(text: str) -> list[dict]:
     ("Quelque part en Ontario ou au Québec je crois, près de la frontière.", "unsure"),
 ])
 def test_the_place_meant(text, expect):
-    assert Q.understand(Q.questions["location"], text, entities=_places(text)) == expect
+    assert Q.understand(Q.questions["location"], text, entities=places(text)) == expect
 
 
 @pytest.mark.parametrize("question, text, expect", [
