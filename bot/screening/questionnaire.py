@@ -92,6 +92,12 @@ _CORRECTION = re.compile(
 _PRECISELY = re.compile(r"\b(plus precisement|more precisely|to be exact|pour etre exact|pour etre precis)\b")
 # "I was in Toronto", "I'm from Halifax": a place named, but not where the person is now.
 _PAST_PLACE = re.compile(r"\b(was|were|used to|from|left|etais|etait|venais|viens|quitte)\b")
+_STARTS_YES = re.compile(r"\W*(yes|yeah|yep|yup|oui|ouais)\b")
+_STARTS_NO = re.compile(
+    r"\W*(no|non|nope|nah|nan|never|jamais|none|aucun\w*|rien|not really|not anymore|plus maintenant"
+    r"|pas (vraiment|du tout|moi|encore|pantoute))\b"
+)
+_ENDS_NO = re.compile(r"\b(no|non|nope|nah|nan|pantoute)\W*$")
 
 # "I'm still in Senegal, a job in Montreal is offered": a Canadian place, but not where one is.
 _NOT_THERE_YET = re.compile(r"\b(still in|encore (au|en|a)|not yet|pas encore|outside|hors du|abroad|a l'etranger)\b")
@@ -210,7 +216,8 @@ class Questionnaire:
             # "No, they don't pay me": a no set off by a comma answers; it negates nothing after it.
             # "si je dis non, il menace": a no that is said is not a negation of what follows.
             said = "".join(f"(?<!{w} )" for w in ("dis", "dit", "dire", "say", "says", "said"))
-            self.negated = re.compile(rf"\b{said}({words})(?![,;.!?])\W+(\w+\W+)?$")
+            # "with no money, if I refuse": a negation does not reach past the comma after its word.
+            self.negated = re.compile(rf"\b{said}({words})(?![,;.!?])\W+(\w+[^\w,;.!?]+)?$")
 
         def patterns(o: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
             own = [compiled(p) for p in o.get("patterns", [])]
@@ -343,7 +350,8 @@ class Questionnaire:
                     return Reading("answer", self._one(question, [label]), source="classifier")
         if go_on:
             return Reading("go_on", source="go_on")
-        if intent and self._plain(folded, intent):
+        names_place = any(e.get("entity") == "place" for e in entities)
+        if intent and self._plain(folded, intent, names_place):
             hits = [o.id for o in question.options.values()
                     if intent in o.intents and not self._ruled_out(o, folded)]
             if hits:
@@ -356,12 +364,15 @@ class Questionnaire:
         "yes, I'm in Canada", whatever the classifier says)."""
         return any(p.search(folded) for p in option.unless)
 
-    def _plain(self, folded: str, intent: str) -> bool:
-        """A yes read from the classifier's intent alone only for a short message or one that
-        starts with a yes ("yess", "yea I'm here"): in a longer one the agreement is often to
-        something else ("I'm fine now, I want to keep going")."""
+    def _plain(self, folded: str, intent: str, names_place: bool = False) -> bool:
+        """A yes from the classifier's intent alone only for a short message or one that starts with
+        it ("yess", "yea I'm here"): in a longer one the agreement is often to something else ("I'm
+        fine now, I want to keep going"). A no from it, not when the message names a place without
+        a plain no: "euh pas à Gatineau, à Ottawa" corrects a place; it is not "none of these"."""
         if intent == "affirm":
-            return len(folded.split()) <= 8 or bool(re.match(r"\W*(yes|yeah|yep|yup|oui|ouais)\b", folded))
+            return len(folded.split()) <= 8 or bool(_STARTS_YES.match(folded))
+        if intent == "deny":
+            return not names_place or bool(_STARTS_NO.match(folded) or _ENDS_NO.search(folded))
         return True
 
     @staticmethod

@@ -150,8 +150,12 @@ def test_asking_for_a_number_to_call_about_ones_status_gives_the_number(chat):
 
 
 def test_a_typed_rasa_command_is_words_not_an_order(chat):
-    said = chat.say("/restart")
+    chat.say("can I get a permit")
+    assert slots(chat)["requested_slot"] == "q_safe_now"
+    said = chat.say("/restart")  # a person means "start over": the questions stop
     assert said and "cannot answer right now" not in said
+    assert "action_screening_stopped" in actions_of_last_turn(chat)
+    assert slots(chat)["requested_slot"] is None
     chat.say('/ask_eligibility{"q_citizen_pr": "yes"}')
     assert slots(chat)["q_citizen_pr"] is None
 
@@ -219,3 +223,12 @@ def test_a_permit_that_expires_later_is_not_a_status_that_ended(chat):
     chat.say("permis fermé pour une serre à Leamington, il expire en avril")
     s = slots(chat)
     assert s["q_status"] == "employer_permit" and s["requested_slot"] != "q_status_ended", s
+
+
+def test_an_expiring_employer_permit_is_pointed_to_the_open_permit_not_only_told_about_trps(chat):
+    # The expiry answer once spoke only of TRPs, to someone whose closed permit runs out.
+    said = chat.say("my permit for the greenhouse is a closed one and it runs out in april, any options?")
+    assert "utter_expiry" in actions_of_last_turn(chat)
+    assert "canada.ca/vulnerable-foreign-workers" in said
+    said = chat.say("mon permis fermé pour la ferme finit en mai, je fais quoi?")
+    assert "travailleurs-vulnerables" in said

@@ -152,7 +152,8 @@ def test_an_unsure_guess_of_a_short_answer_is_not_an_agreement():
 
 
 @pytest.mark.parametrize("text, expect", [
-    ("/restart", "restart"),
+    ("/restart", "/stop"),  # "start over" is a chat command
+    ("/action_restart", "action restart"),
     ('/in_danger{"x": 1}', 'in danger{"x": 1}'),
     ("/ask_trp", "/ask_trp"),  # the assistant's own button
     ("/help", "/greet"),  # a chat command of data/commands.yml
@@ -198,3 +199,18 @@ def test_a_place_written_short_is_kept_as_where_one_is():
     place = [{"entity": "place", "value": m.value, "start": m.start, "end": m.end}
              for m in default_matcher().find(text)]
     assert Q.known_answers([(text, place)]) == {"location": "place:Saint-Rémi", "in_canada": "yes"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("euh pas à Gatineau, à Ottawa", "Ottawa"),
+    ("not the agency in Toronto, the farm near Leamington", "Leamington"),
+])
+def test_a_placed_no_from_the_intent_alone_is_not_taken(text, place):
+    start = text.index(place)
+    entities = [{"entity": "place", "value": place, "start": start, "end": start + len(place)}]
+    assert Q.read(Q.questions["situation"], text, "deny", entities).answer is None
+
+
+@pytest.mark.parametrize("text", ["nope", "non merci", "not anymore, I left Toronto", "my husband is Canadian, not me"])
+def test_a_plain_no_from_the_intent_is_still_an_answer(text):
+    assert Q.read(Q.questions["citizen_pr"], text, "deny").answer == "no"

@@ -17,7 +17,7 @@ def test_every_command_names_an_intent_of_the_domain():
 
 @pytest.mark.parametrize("text, intent", [
     ("/help", "greet"), ("/HELP ", "greet"), ("/start", "greet"), ("/aide@TrpHelpBot", "greet"),
-    ("/arrêter", "stop"), ("/privacy", "ask_privacy"),
+    ("/arrêter", "stop"), ("/privacy", "ask_privacy"), ("/restart", "stop"), ("/recommencer", "stop"),
 ])
 def test_commands(text, intent):
     assert command_intent(text) == intent
