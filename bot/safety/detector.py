@@ -42,6 +42,9 @@ MODEL_CONTEXT_THRESHOLD = 0.9
 # data/safety/danger.yml are never set aside either: they cover languages the model never saw.
 MODEL_VETO_BELOW = 0.05
 NEVER_VETOED = frozenset({"self_harm", "more"})
+# A means of self-harm named alone ("le nouveau pont", "my tablets") is the weakest rule: the model
+# must be less unsure for it to stand.
+VETO_BELOW = {"self_harm_means": 0.1}
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,8 @@ class DangerDetector:
             return DangerVerdict(True, detected_language or self._language(text, order, phrase.language, ctx),
                                  "phrase", phrase.pattern)
         found = self.lexicon.match(text, order, context=ctx)
-        if found and vetoing and model_probability < MODEL_VETO_BELOW and found.category not in NEVER_VETOED:
+        if (found and vetoing and found.category not in NEVER_VETOED
+                and model_probability < VETO_BELOW.get(found.category, MODEL_VETO_BELOW)):
             # Another rule (self-harm, say) may still hold: only the model's "surely not" rules are dropped.
             found = next((m for m in self.lexicon.find(text, order, context=ctx) if m.category in NEVER_VETOED),
                          None)

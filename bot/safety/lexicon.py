@@ -31,7 +31,13 @@ _CLAUSE_WORDS = frozenset("and but then so because et mais pis puis alors parce 
 # "Nobody is hitting me or locking me in": a negation reaches across "or" to every danger it lists.
 # Not when a new subject follows ("he doesn't pay me or he locks me in" is two statements).
 _ALTERNATIVES = frozenset("or nor ou ni".split())
+# "It's not like they...", "I never said he...": a negation reaches into what is said or thought.
+_REPORTING = frozenset("like said say says think thought mean meant believe si que qu dit dis crois pense".split())
 _SUBJECTS = frozenset("i he she they we you it je j il elle ils elles on tu nous vous".split())
+
+_NO_TAKEN_BACK = re.compile(
+    r"\b(no|non|nah|nan)\W+(?=(serieux|serieusement|seriously|for real|pour vrai|sans blague|jk)\b)"
+)
 
 # English contractions written out, so "can't", "cant" and "cannot" all read "can not".
 _EN_CONTRACTIONS = [
@@ -408,6 +414,9 @@ class DangerLexicon:
         folded = re.sub(r"\b(won'?t|will not|doesn'?t|does not|don'?t|do not) stop (?=\w+ing\b)", "keeps ", folded)
         # "he keeps calling me" is "he is calling me": not "keeps me" (confinement), and still now.
         folded = re.sub(r"\bkeeps? (on )?(?=\w+ing\b)", "is ", folded)
+        # "lol non sérieux je suis sur le toit", "no seriously": the "no" takes back a joke, it
+        # negates nothing that follows.
+        folded = _NO_TAKEN_BACK.sub("", folded)
         cleaned = folded
         really = any(lex.really is not None and lex.really.search(folded) for lex in self.lexicons.values())
         for lex in self.lexicons.values():
@@ -483,6 +492,11 @@ class DangerLexicon:
             if tokens[i].end_of_sentence or tokens[i].end_of_clause or tokens[i].surface in _CLAUSE_WORDS:
                 break
             if tokens[i].surface in _ALTERNATIVES and i + 1 < start and tokens[i + 1].surface in _SUBJECTS:
+                break
+            if (i == start - 1 and tokens[i].surface in _SUBJECTS
+                    and (i == 0 or tokens[i - 1].surface not in _REPORTING)):
+                # "doesn't matter, I won't be here by morning": the rule's own subject opens its clause;
+                # a negation before it is about something else ("it's not like they beat us" is not).
                 break
             before.append(i)
             reach += NEGATION_WINDOW if tokens[i].surface in _ALTERNATIVES else 0

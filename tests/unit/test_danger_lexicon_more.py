@@ -113,6 +113,17 @@ def caught(text: str) -> bool:
     "he makes me be a good girlfriend to his clients at the motel",
     # A question, but about one's own death: not set aside as a general question.
     "what happens to my bank account when i'm gone, can my son get the money",
+    "is it quick if i skip my insulin on purpose for good",
+    "can you die from 30 tylenol",
+    "combien de temps si j'arrête l'insuline pour de bon",
+    "on peut mourir avec combien de cachets de tylenol, j'en ai une boîte",
+    "le boss veut pas appeler l'ambulance, mon chum saigne",
+    "sa main est coincée dans la presse depuis tantôt",
+    # "non sérieux" takes back a joke; it negates nothing after it.
+    "haha non sérieux je suis sur le pont là",
+    "personne va me regretter, bonne nuit",
+    # The rule's own subject opens its clause: the negation before it is about something else.
+    "whatever, doesn't matter i won't be here by morning",
 ])
 def test_roundabout_danger_is_caught(text):
     assert caught(text)
@@ -186,3 +197,11 @@ def test_a_general_question_about_locking_stays_quiet():
 ])
 def test_dosage_for_pain_silence_and_holding_on_stay_quiet(text):
     assert not default_detector().lexicon.match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "it's not like they beat us or anything, they just yell",
+    "I never said he hurt me, the worker misunderstood",
+])
+def test_a_negation_still_reaches_into_what_is_said_or_thought(text):
+    assert not caught(text)
