@@ -16,9 +16,9 @@ SETS = ("heldout", "heldout2")
 # day one is met the suite says so. Below them, floors at the levels measured on 2026-12-03 keep
 # what has been reached: a change that loses recall, adds alarms or answers in another language fails.
 NOT_YET = pytest.mark.xfail(strict=True, reason="target not met yet (docs/benchmarks.md)")
-FLOOR = {("heldout", "en"): {"recall": 0.98, "false_alarms": 0.1, "wrong_language": 0},
-         ("heldout", "fr"): {"recall": 0.972, "false_alarms": 0.14, "wrong_language": 1},
-         ("heldout2", "en"): {"recall": 0.99, "false_alarms": 0.105, "wrong_language": 0},
+FLOOR = {("heldout", "en"): {"recall": 0.983, "false_alarms": 0.1, "wrong_language": 0},
+         ("heldout", "fr"): {"recall": 0.972, "false_alarms": 0.135, "wrong_language": 1},
+         ("heldout2", "en"): {"recall": 0.996, "false_alarms": 0.105, "wrong_language": 0},
          ("heldout2", "fr"): {"recall": 0.98, "false_alarms": 0.1, "wrong_language": 2}}
 RECALL_MET = {("heldout2", "en")}
 FALSE_ALARMS_MET = {("heldout", "en"), ("heldout", "fr"), ("heldout2", "en"), ("heldout2", "fr")}
