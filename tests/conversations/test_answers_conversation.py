@@ -232,3 +232,12 @@ def test_an_expiring_employer_permit_is_pointed_to_the_open_permit_not_only_told
     assert "canada.ca/vulnerable-foreign-workers" in said
     said = chat.say("mon permis fermé pour la ferme finit en mai, je fais quoi?")
     assert "travailleurs-vulnerables" in said
+
+
+def test_asking_to_go_on_with_the_questions_outside_them_starts_them(chat):
+    # "Let's keep going with the questions" was read as "stop" and answered "what would you like to know?".
+    chat.say("ok im fine now, can we keep going with the questions")
+    assert slots(chat)["requested_slot"] == "q_safe_now"
+    chat.say("stop")
+    chat.say("ça va mieux, je veux reprendre le questionnaire")
+    assert slots(chat)["requested_slot"] == "q_safe_now"

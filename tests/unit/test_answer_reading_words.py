@@ -262,6 +262,8 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     # Unpaid hours, opened with "nothing like that", and a debt not yet paid, are not forced work.
     ("situation", "nothing like that, they just owe me two weeks of pay", ["none"]),
     ("situation", "je peux pas partir tant que j'ai pas payé le billet", ["not_free", "debt"]),
+    # The one employer said after the permit, not before it.
+    ("status", "my permit is for the greenhouse only", "employer_permit"),
     # A permit named with "échu" has ended, whatever kind it is.
     ("status", "c'était un permis d'études, il est échu depuis janvier", "expired"),
     # "C quoi...?" asks; "I don't know if it was..." doubts what the answer names.
