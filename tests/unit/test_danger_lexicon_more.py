@@ -151,6 +151,7 @@ def test_roundabout_danger_is_caught(text):
     "quand je serai parti à Montréal, qui va arroser mes plantes?",
     "c'est fini avec lui depuis 2019, je vais bien maintenant",
     "what happens to my permit when I'm gone to Alberta for the summer job?",
+    "les délais de traitement, c'est à se pendre, six mois sans nouvelles",
 ])
 def test_idioms_stay_quiet(text):
     assert not caught(text)
