@@ -278,6 +278,9 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     # A debt in numbers, and a job that turned out otherwise.
     ("situation", "the agent says I still pay him, 3000 left", ["debt"]),
     ("situation", "they said cook job, it's actually cleaning rooms at night", ["deceived"]),
+    # Rent one pays oneself is no debt; a job said to be hard is no lie.
+    ("situation", "I still pay the rent myself", None),
+    ("situation", "they said the job is really hard", None),
 ])
 def test_everyday_answers_are_read(qid, text, expected):
     got = read(qid, text)
