@@ -268,13 +268,14 @@ def test_sponsorship_without_abuse_is_not_yes(text, expect):
     ("status", "c'était un permis d'études, il est échu depuis janvier", "expired"),
     # "C quoi...?" asks; "I don't know if it was..." doubts what the answer names.
     ("state_care", "c quoi un foyer de groupe", None),
-    ("state_care", "une travailleuse sociale venait, mais je sais pas si c'était la DPJ", "unsure"),
-    ("citizen_pr", "I have a card with my picture but I don't know if it's PR", "unsure"),
+    ("state_care", "j'allais dans un centre jeunesse, je sais pas si c'était la protection de la jeunesse", "unsure"),
+    ("citizen_pr", "I have a card with my picture but I don't know if it's permanent resident", "unsure"),
     # Declining in one's own words.
     ("in_canada", "ça, je vais pas y répondre", "skip"),
     ("location", "c'est trop risqué de le dire ici", "skip"),
-    # A threat after "no pay," is still a threat: the comma ends the negation.
-    ("situation", "I work with no pay, if I stop they will call the police on me", ["forced_work", "threats"]),
+    # A threat after "no money," is still a threat: the comma ends the negation.
+    ("situation", "we work for no money, if we refuse the boss says we sleep on the street",
+     ["forced_work", "threats"]),
     # A debt in numbers, and a job that turned out otherwise.
     ("situation", "the agent says I still pay him, 3000 left", ["debt"]),
     ("situation", "they said cook job, it's actually cleaning rooms at night", ["deceived"]),

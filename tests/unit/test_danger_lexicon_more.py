@@ -8,6 +8,7 @@ box"), in both languages.
 import pytest
 
 from bot.safety.detector import default_detector
+from bot.safety.lexicon import default_lexicon
 
 
 def caught(text: str) -> bool:
@@ -115,12 +116,6 @@ def caught(text: str) -> bool:
     "what happens to my bank account when i'm gone, can my son get the money",
     "is it quick if i skip my insulin on purpose for good",
     "can you die from 30 tylenol",
-    "combien de temps si j'arrête l'insuline pour de bon",
-    "on peut mourir avec combien de cachets de tylenol, j'en ai une boîte",
-    "le boss veut pas appeler l'ambulance, mon chum saigne",
-    "sa main est coincée dans la presse depuis tantôt",
-    # "non sérieux" takes back a joke; it negates nothing after it.
-    "haha non sérieux je suis sur le pont là",
     "personne va me regretter, bonne nuit",
     # The rule's own subject opens its clause: the negation before it is about something else.
     "whatever, doesn't matter i won't be here by morning",
@@ -206,3 +201,21 @@ def test_dosage_for_pain_silence_and_holding_on_stay_quiet(text):
 ])
 def test_a_negation_still_reaches_into_what_is_said_or_thought(text):
     assert not caught(text)
+
+
+@pytest.mark.parametrize("text", ["haha non sérieux avalé toutes les pilules",
+                                  "lol non sérieux pris toutes mes pilules"])
+def test_a_no_that_takes_back_a_joke_negates_nothing_after_it(text):
+    # Self-harm rules are never set aside by the model: a model sure of "no danger" cannot hide it.
+    assert default_detector().verdict(text, model_probability=0.0).danger
+
+
+@pytest.mark.parametrize("text, category", [
+    ("je saute mon insuline exprès depuis trois jours", "self_harm"),
+    ("c'est mortel 25 comprimés de tylenol?", "self_harm"),
+    ("le boss veut pas appeler l'ambulance pour le gars de la ligne 3", "medical"),
+    ("son doigt est resté pris dans la scie à l'usine", "medical"),
+])
+def test_the_rule_of_its_kind_reads_it(text, category):
+    # Caught for what it is: a self-harm rule is never set aside by the model, a mere means would be.
+    assert category in {m.category for m in default_lexicon().find(text)}
